@@ -3,7 +3,14 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'eslint.config.mjs', 'src/public/**'] },
+  { ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-output/**',
+      'eslint.config.mjs',
+      '**/*.js',
+    ], },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

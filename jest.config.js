@@ -6,7 +6,10 @@ module.exports = {
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    // NestJS 12 packages are ES modules only, which Jest on Node 20 cannot require(): transpile them.
+    '^.+\\.js$': '<rootDir>/test/support/esm-to-cjs.transform.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleNameMapper: {
     '^@app/jumio-sandbox(|/.*)$': '<rootDir>/libs/jumio-sandbox/src$1',
     '^@app/jumio(|/.*)$': '<rootDir>/libs/jumio/src$1',

@@ -1,0 +1,82 @@
+import {
+  Catch,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { JumioError, JumioErrorCode } from './jumio.error';
+
+interface CodeMapping {
+  status: HttpStatus;
+  /**
+   * What clients are told when the error is Jumio's side. Operator detail (host, path, upstream status)
+   * stays in the log; client apps only need to know whether to retry.
+   */
+  publicMessage?: string;
+}
+
+const CODE_MAPPINGS: Record<JumioErrorCode, CodeMapping> = {
+  [JumioErrorCode.JUMIO_UNAVAILABLE]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    publicMessage: 'The identity verification provider is unavailable; try again later',
+  },
+  [JumioErrorCode.JUMIO_RATE_LIMITED]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    publicMessage: 'The identity verification provider is busy; try again later',
+  },
+  [JumioErrorCode.JUMIO_AUTH_FAILED]: {
+    status: HttpStatus.BAD_GATEWAY,
+    publicMessage:
+      'The identity verification provider refused this service; the operator has been notified',
+  },
+  [JumioErrorCode.JUMIO_REQUEST_REJECTED]: {
+    status: HttpStatus.BAD_GATEWAY,
+    publicMessage: 'The identity verification provider rejected the request',
+  },
+  [JumioErrorCode.JUMIO_BAD_RESPONSE]: {
+    status: HttpStatus.BAD_GATEWAY,
+    publicMessage: 'The identity verification provider answered unexpectedly',
+  },
+  [JumioErrorCode.JUMIO_NOT_FOUND]: {
+    status: HttpStatus.BAD_GATEWAY,
+    publicMessage: 'The identity verification provider does not know this scan',
+  },
+  [JumioErrorCode.UNAUTHENTICATED]: { status: HttpStatus.UNAUTHORIZED },
+  [JumioErrorCode.NO_OPEN_TRANSACTION]: { status: HttpStatus.CONFLICT },
+  [JumioErrorCode.INVALID_STATE]: { status: HttpStatus.CONFLICT },
+  [JumioErrorCode.ATTEMPTS_EXHAUSTED]: { status: HttpStatus.CONFLICT },
+  [JumioErrorCode.INVALID_INPUT]: { status: HttpStatus.BAD_REQUEST },
+};
+
+/** The one place JumioError becomes HTTP: `{ statusCode, error: <code>, message }`, on Express and Fastify. */
+@Catch(JumioError)
+export class JumioExceptionFilter implements ExceptionFilter<JumioError> {
+  private readonly logger = new Logger(JumioExceptionFilter.name);
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(error: JumioError, host: ArgumentsHost): void {
+    const { httpAdapter } = this.adapterHost;
+    const response: unknown = host.switchToHttp().getResponse();
+    const mapping = CODE_MAPPINGS[error.code] ?? { status: HttpStatus.INTERNAL_SERVER_ERROR };
+
+    if (mapping.publicMessage) {
+      // Client error messages are written to be safe to log (no credentials, bodies or personal data).
+      this.logger.warn(`${error.code}: ${error.message}`);
+    }
+    if (error.code === JumioErrorCode.JUMIO_RATE_LIMITED && error.retryAfterSeconds !== undefined) {
+      httpAdapter.setHeader(response, 'Retry-After', String(error.retryAfterSeconds));
+    }
+    httpAdapter.reply(
+      response,
+      {
+        statusCode: mapping.status,
+        error: error.code,
+        message: mapping.publicMessage ?? error.message,
+      },
+      mapping.status,
+    );
+  }
+}
