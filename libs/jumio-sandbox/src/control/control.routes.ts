@@ -1,0 +1,107 @@
+import {
+  JSON_BODY_LIMIT_BYTES,
+  parseJsonObject,
+  readBody,
+  sendJson,
+  SandboxHttpError,
+} from '../http/http-io';
+import type { RequestContext, Route } from '../http/router';
+import { invalid, JsonFields } from '../rules/json-fields';
+import type { IdentityVerificationOverride, ScanOutcome } from '../store/transaction.types';
+import type { JumioSandboxControl } from './jumio-sandbox-control';
+import type { FaultGroup, FaultKind, OutcomeTarget } from './scenario';
+
+const BASE = '/sandbox/control';
+
+/** The scenario control over HTTP (sandbox only; never part of Jumio's API). */
+export function controlRoutes(control: JumioSandboxControl): Route[] {
+  const route = (
+    method: Route['method'],
+    path: string,
+    handle: (context: RequestContext) => unknown,
+  ): Route => ({
+    method,
+    path: `${BASE}${path}`,
+    group: 'control',
+    handle: async (context) => {
+      const answer = await handle(context);
+      sendJson(context.res, 200, answer ?? { ok: true });
+    },
+  });
+  return [
+    route('GET', '/callbacks', ({ query }) =>
+      control.callbacks({ reference: query.get('reference') ?? undefined }),
+    ),
+    route('GET', '/callbacks/wait', ({ query }) =>
+      control.waitForCallbacks(positiveInteger(query.get('count') ?? '1', 'count'), {
+        reference: query.get('reference') ?? undefined,
+        timeoutMs: positiveInteger(query.get('timeoutMs') ?? '10000', 'timeoutMs'),
+      }),
+    ),
+    route('POST', '/callbacks/drop', async ({ req }) => {
+      const count = (await body(req)).raw('count');
+      if (count !== 'all' && typeof count !== 'number')
+        throw invalid('count', "must be a number or 'all'");
+      control.dropCallbacks(count);
+    }),
+    route('POST', '/callbacks/:reference/resend', ({ params }) =>
+      control.resendCallback(params.reference),
+    ),
+    route('POST', '/outcomes', async ({ req }) => {
+      const fields = await body(req);
+      const reference = fields.string('reference', { max: 100 });
+      const customerInternalReference = fields.string('customerInternalReference', { max: 100 });
+      const outcome = fields.string('outcome', { required: true, max: 50 }) as ScanOutcome;
+      const target: OutcomeTarget | undefined = reference
+        ? { reference }
+        : customerInternalReference
+          ? { customerInternalReference }
+          : undefined;
+      if (!target) throw invalid('reference', 'or customerInternalReference is required');
+      const identityVerification = fields.raw('identityVerification') as
+        IdentityVerificationOverride | undefined;
+      control.setOutcome(target, outcome, { identityVerification });
+    }),
+    route('DELETE', '/outcomes', () => control.clearOutcomes()),
+    route('PUT', '/callback-delay', async ({ req }) => {
+      const ms = (await body(req)).integer('ms', { min: 0 });
+      if (ms === undefined) throw invalid('ms', 'is required');
+      control.setCallbackDelay(ms);
+    }),
+    route('POST', '/faults', async ({ req }) => {
+      const fields = await body(req);
+      control.setFault({
+        group: fields.raw('group') as FaultGroup,
+        kind: fields.raw('kind') as FaultKind,
+        times: fields.integer('times', { min: 1 }),
+        retryAfterSeconds: fields.integer('retryAfterSeconds', { min: 0 }),
+      });
+    }),
+    route('DELETE', '/faults', () => control.clearFaults()),
+    route('GET', '/transactions', ({ query }) =>
+      control.findTransactions({
+        customerInternalReference: query.get('customerInternalReference') ?? undefined,
+      }),
+    ),
+    route('GET', '/transactions/:reference', ({ params }) => {
+      const found = control.transaction(params.reference);
+      if (!found) throw new SandboxHttpError(404, `unknown transaction ${params.reference}`);
+      return found;
+    }),
+    route('POST', '/transactions/:reference/abandon', ({ params }) =>
+      control.abandonNow(params.reference),
+    ),
+    route('POST', '/reset', () => control.reset()),
+  ];
+}
+
+async function body(req: RequestContext['req']): Promise<JsonFields> {
+  const raw = await readBody(req, JSON_BODY_LIMIT_BYTES);
+  return new JsonFields(raw.length === 0 ? {} : parseJsonObject(raw));
+}
+
+function positiveInteger(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw invalid(name, 'must be an integer >= 1');
+  return parsed;
+}

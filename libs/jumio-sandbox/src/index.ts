@@ -1,0 +1,23 @@
+// The library's one public surface.
+export { startJumioSandbox, type JumioSandbox } from './jumio-sandbox';
+export { SANDBOX_DEFAULTS, type JumioSandboxOptions } from './jumio-sandbox.options';
+export { JumioSandboxControl, type TransactionSnapshot } from './control/jumio-sandbox-control';
+export type { FaultGroup, FaultKind, FaultSpec, OutcomeTarget } from './control/scenario';
+export {
+  CALLBACK_USER_AGENT,
+  type CallbackDelivery,
+  type CallbackRecord,
+  type WaitForCallbacksOptions,
+} from './callback/callback-sender';
+export {
+  DOCUMENT_OUTCOMES,
+  NETVERIFY_OUTCOMES,
+  type DocumentOutcome,
+  type IdentityVerificationOverride,
+  type NetverifyOutcome,
+  type ScanOutcome,
+  type TransactionStatus,
+} from './store/transaction.types';
+export { DOCUMENT_ERROR, NETVERIFY_ERROR } from './capture/journey-end';
+export { SANDBOX_HEADER } from './http/request-handler';
+export { SANDBOX_BANNER } from './capture/page-layout.html';

@@ -1,0 +1,77 @@
+/** Options of `startJumioSandbox()`. */
+export interface JumioSandboxOptions {
+  /** TCP port; 0 picks a free one. Default 0. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** HTTP Basic user that callers must send. Default `sandbox-token`. */
+  apiToken?: string;
+  /** HTTP Basic password that callers must send. Default `sandbox-secret`. Never logged. */
+  apiSecret?: string;
+  /** Time from the end of a journey to the result and its callback. Default 1000 ms; 0 is allowed. */
+  callbackDelayMs?: number;
+  /**
+   * Time after which a web journey that was never submitted is abandoned (late NO_ID_UPLOADED / FAILED
+   * callback). Default: the transaction's token lifetime, as at Jumio.
+   */
+  abandonAfterMs?: number;
+  /** Timeout of one callback POST. Default 5000 ms. */
+  callbackTimeoutMs?: number;
+  /** Base URL put into redirect, capture and image URLs. Default: the URL the sandbox listens on. */
+  publicUrl?: string;
+  /** Receives each log line (never personal data or secrets). Default `console.log`. */
+  logger?: (line: string) => void;
+}
+
+export const SANDBOX_DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  apiToken: 'sandbox-token',
+  apiSecret: 'sandbox-secret',
+  callbackDelayMs: 1000,
+  callbackTimeoutMs: 5000,
+} as const;
+
+export type ResolvedSandboxOptions = Required<
+  Omit<JumioSandboxOptions, 'abandonAfterMs' | 'publicUrl'>
+> &
+  Pick<JumioSandboxOptions, 'abandonAfterMs' | 'publicUrl'>;
+
+export function resolveSandboxOptions(options: JumioSandboxOptions): ResolvedSandboxOptions {
+  const resolved: ResolvedSandboxOptions = {
+    port: options.port ?? SANDBOX_DEFAULTS.port,
+    host: options.host ?? SANDBOX_DEFAULTS.host,
+    apiToken: options.apiToken ?? SANDBOX_DEFAULTS.apiToken,
+    apiSecret: options.apiSecret ?? SANDBOX_DEFAULTS.apiSecret,
+    callbackDelayMs: options.callbackDelayMs ?? SANDBOX_DEFAULTS.callbackDelayMs,
+    callbackTimeoutMs: options.callbackTimeoutMs ?? SANDBOX_DEFAULTS.callbackTimeoutMs,
+    abandonAfterMs: options.abandonAfterMs,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    logger: options.logger ?? ((line: string) => console.log(line)),
+  };
+  assertInteger('port', resolved.port, 0, 65535);
+  assertInteger('callbackDelayMs', resolved.callbackDelayMs, 0);
+  assertInteger('callbackTimeoutMs', resolved.callbackTimeoutMs, 1);
+  if (resolved.abandonAfterMs !== undefined)
+    assertInteger('abandonAfterMs', resolved.abandonAfterMs, 0);
+  if (!resolved.apiToken || !resolved.apiSecret) {
+    throw new Error('Jumio sandbox: apiToken and apiSecret must not be empty');
+  }
+  if (resolved.publicUrl !== undefined && !URL.canParse(resolved.publicUrl)) {
+    throw new Error('Jumio sandbox: publicUrl must be an absolute URL');
+  }
+  return resolved;
+}
+
+function assertInteger(
+  name: string,
+  value: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(
+      `Jumio sandbox: ${name} must be an integer from ${min} to ${max}, got ${value}`,
+    );
+  }
+}

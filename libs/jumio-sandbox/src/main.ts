@@ -1,0 +1,37 @@
+import { startJumioSandbox } from './jumio-sandbox';
+
+/**
+ * `npm run sandbox`: the Jumio sandbox on its own. Environment: SANDBOX_PORT (4010), SANDBOX_HOST
+ * (127.0.0.1), SANDBOX_PUBLIC_URL, JUMIO_API_TOKEN / JUMIO_API_SECRET (sandbox-token / sandbox-secret),
+ * SANDBOX_CALLBACK_DELAY_MS (1000), SANDBOX_ABANDON_AFTER_MS (token lifetime).
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const sandbox = await startJumioSandbox({
+    port: integerFromEnv('SANDBOX_PORT') ?? 4010,
+    host: env.SANDBOX_HOST || undefined,
+    publicUrl: env.SANDBOX_PUBLIC_URL || undefined,
+    apiToken: env.JUMIO_API_TOKEN || undefined,
+    apiSecret: env.JUMIO_API_SECRET || undefined,
+    callbackDelayMs: integerFromEnv('SANDBOX_CALLBACK_DELAY_MS'),
+    abandonAfterMs: integerFromEnv('SANDBOX_ABANDON_AFTER_MS'),
+  });
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function integerFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `Jumio SANDBOX failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});
