@@ -1,4 +1,8 @@
+import type { CanActivate, Type } from '@nestjs/common';
 import type { Request } from 'express';
+import type { EncryptionKeyRing } from './data-protection/field-cipher';
+import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
+import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
 
@@ -30,12 +34,47 @@ export interface JumioModuleOptions {
   tokenLifetimeMinutes?: number;
   /** Timeout of one HTTP call to Jumio, in milliseconds. Default 10000. */
   requestTimeoutMs?: number;
+  /** Deadline, retries (retry-safe calls only), backoff and per-host circuit breaker of calls to Jumio. */
+  resilience?: JumioResilienceOptions;
   /** Jumio Netverify workflow id for web POI (200 = ID + selfie, camera and upload). Default 200. */
   workflowId?: number;
   /** Credentials handed to the mobile SDK 3.x, if the bank chooses to ship them. Never logged. */
   mobileSdkCredentials?: { apiToken: string; apiSecret: string };
   /** Set to true only when pointing at the local Jumio sandbox (allows http callback URLs). */
   sandbox?: boolean;
+  /** Keys encrypting personal data at rest (AES-256-GCM). Required unless `sandbox` (public dev key). */
+  encryptionKeys?: EncryptionKeyRing;
+  /** How long personal data is kept, and how often the background job purges and retries erasures. */
+  retention?: JumioRetentionOptions;
+  /** Serve `POST api/private/jumio/admin/!eraseUser`. Default false. Requires `adminGuard`. */
+  enableAdminRoutes?: boolean;
+  /** Guard (class or instance) that protects the admin routes; the host's own admin authentication. */
+  adminGuard?: Type<CanActivate> | CanActivate;
+  /**
+   * CIDRs of the host's own load balancers / reverse proxies. Only when the direct peer is one of them is
+   * `X-Forwarded-For` read (right-most hop that is not a trusted proxy). Default none: the socket address.
+   */
+  trustedProxies?: string[];
+  /** Largest callback body accepted, in bytes (413 beyond). Default 65536. */
+  callbackMaxBodyBytes?: number;
+  /** Seconds between Retrieval API re-checks of an unfinished transaction; then daily. Default Jumio's 40, 60, 100, ... 940. */
+  retrievalScheduleSeconds?: number[];
+  /** Milliseconds between reconciliation passes; 0 disables the timer (call `ReconciliationService.runOnce`). Default 15000. */
+  reconciliationIntervalMs?: number;
+  /** Milliseconds between outbox deliveries to event subscribers; 0 disables the timer. Default 1000. */
+  outboxRelayIntervalMs?: number;
+  /** Proof-of-address rules (accepted types, maximum age, name and address checks). See `DEFAULT_POA_RULES`. */
+  poaRules?: Partial<ProofOfAddressRules>;
+}
+
+/** Storage limits of personal data; see the README's data-protection section. */
+export interface JumioRetentionOptions {
+  /** Days after a result arrives until its extracted personal data is purged (decision kept). Default 90. */
+  personalDataDays?: number;
+  /** Hours an unprocessed raw callback is kept; processed ones are purged at the next run. Default 24. */
+  rawCallbackHours?: number;
+  /** Seconds between runs of the purge and erasure-retry job; 0 disables it (tests). Default 60. */
+  jobIntervalSeconds?: number;
 }
 
 export const JUMIO_DEFAULTS = {

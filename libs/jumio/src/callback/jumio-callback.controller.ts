@@ -1,0 +1,47 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
+import { CallbackSourceGuard } from './callback-source.guard';
+import { CALLBACK_ROUTE } from './callback-url';
+import { JumioCallbackService, type CallbackReceipt } from './jumio-callback.service';
+
+/** Public: where Jumio posts results (form-encoded). Authenticated by the unguessable token in the path. */
+@ApiTags('Jumio callback')
+@Controller(CALLBACK_ROUTE)
+@UseFilters(JumioExceptionFilter)
+// Source, content type and size: normally already checked ahead of body parsing (CallbackSourceMiddlewareInstaller).
+@UseGuards(CallbackSourceGuard)
+export class JumioCallbackController {
+  constructor(private readonly callbacks: JumioCallbackService) {}
+
+  /** Jumio's callback for one transaction. */
+  @Post(':token')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOkResponse({ description: 'Stored (and applied when it belongs to the transaction)' })
+  async receive(@Param('token') token: string, @Body() form: unknown): Promise<void> {
+    answer(await this.callbacks.receive(token, isForm(form) ? form : {}));
+  }
+}
+
+/** Unknown token: a generic 404. Malformed: 400 naming the field, never its value. Otherwise 200. */
+function answer(receipt: CallbackReceipt): void {
+  if (receipt.kind === 'unknown-token') throw new NotFoundException();
+  if (receipt.kind === 'invalid')
+    throw new BadRequestException(`Invalid callback field: ${receipt.field}`);
+}
+
+function isForm(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
+}

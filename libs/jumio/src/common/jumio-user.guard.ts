@@ -1,0 +1,38 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import type { JumioModuleOptions } from '../jumio.options';
+
+/** Where the guard leaves the resolved user id for `@CurrentUserId()`. */
+export const JUMIO_USER_ID = Symbol('jumioUserId');
+
+export type RequestWithJumioUser = Request & { [JUMIO_USER_ID]?: string };
+
+const MAX_USER_ID_LENGTH = 255;
+
+/** Default `resolveUserId`: `request.user.id` as set by the host's authentication (string or number). */
+export function defaultResolveUserId(request: Request): string | undefined {
+  const id = (request as Request & { user?: { id?: unknown } }).user?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/**
+ * Resolves the current user through the host's `resolveUserId` (async allowed) and refuses the request
+ * with UNAUTHENTICATED (401) when there is none. Param decorators cannot await, hence a guard.
+ */
+@Injectable()
+export class JumioUserGuard implements CanActivate {
+  constructor(@Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<RequestWithJumioUser>();
+    const resolve = this.options.resolveUserId ?? defaultResolveUserId;
+    const userId = await resolve(request);
+    if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_USER_ID_LENGTH) {
+      throw new JumioError(JumioErrorCode.UNAUTHENTICATED, 'No authenticated user');
+    }
+    request[JUMIO_USER_ID] = userId;
+    return true;
+  }
+}

@@ -1,0 +1,6 @@
+import { CallbackInboxEntry } from './callback/callback-inbox.entity';
+import { ScanTransaction } from './scan-transaction/scan-transaction.entity';
+import { VerificationResult } from './scan-transaction/verification-result.entity';
+
+/** Pass to the host's DataSource (`entities`); the module registers them with `forFeature`. */
+export const JUMIO_ENTITIES = [ScanTransaction, VerificationResult, CallbackInboxEntry];

@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CallbackInboxService } from './callback/callback-inbox.service';
+import { CallbackSourceGuard } from './callback/callback-source.guard';
+import { CallbackSourceMiddlewareInstaller } from './callback/callback-source.middleware';
+import { JumioCallbackController } from './callback/jumio-callback.controller';
+import { JumioCallbackService } from './callback/jumio-callback.service';
+import { JumioClient } from './client/jumio.client';
+import { OnboardingStepService } from './events/onboarding-step.service';
+import { OutboxRelay } from './events/outbox-relay.service';
+import { OutboxWriter } from './events/outbox.writer';
+import { ScanTransactionEvents } from './events/scan-transaction-events';
+import { JumioUserGuard } from './common/jumio-user.guard';
+import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
+import { JUMIO_ENTITIES } from './jumio.entities';
+import { JumioConfigurableModule } from './jumio.module-definition';
+import { JumioObservabilityModule } from './observability/jumio-observability.module';
+import { PoaController } from './poa/poa.controller';
+import { PoiController } from './poi/poi.controller';
+import { ProofOfAddressReviewer } from './poa-rules/proof-of-address.reviewer';
+import { CallbackConfirmation } from './reconciliation/callback-confirmation.service';
+import { JumioResultRetriever } from './reconciliation/jumio-result.retriever';
+import { ReconciliationService } from './reconciliation/reconciliation.service';
+import { ScanTransactionService } from './scan-transaction/scan-transaction.service';
+import { ScanTransactionStore } from './scan-transaction/scan-transaction.store';
+
+/**
+ * Jumio proof of identity and proof of address for a host app: `JumioModule.forRoot(options)` or
+ * `forRootAsync(...)`. The host owns the TypeORM DataSource and passes it JUMIO_ENTITIES and
+ * JUMIO_MIGRATIONS (with `migrationsRun: true`).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([...JUMIO_ENTITIES]),
+    JumioObservabilityModule,
+    JumioFastifyCompatModule,
+  ],
+  controllers: [PoiController, PoaController, JumioCallbackController],
+  providers: [
+    JumioClient,
+    JumioUserGuard,
+    ScanTransactionStore,
+    ScanTransactionService,
+    CallbackInboxService,
+    JumioCallbackService,
+    CallbackSourceGuard,
+    CallbackSourceMiddlewareInstaller,
+    JumioResultRetriever,
+    CallbackConfirmation,
+    ReconciliationService,
+    ProofOfAddressReviewer,
+    OutboxWriter,
+    ScanTransactionEvents,
+    OutboxRelay,
+    OnboardingStepService,
+  ],
+  exports: [
+    ScanTransactionService,
+    ScanTransactionEvents,
+    OnboardingStepService,
+    ReconciliationService,
+    OutboxRelay,
+  ],
+})
+export class JumioModule extends JumioConfigurableModule {}

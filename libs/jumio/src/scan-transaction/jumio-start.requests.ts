@@ -1,0 +1,55 @@
+import type {
+  DocumentAcquisitionRequest,
+  NetverifyInitiateRequest,
+} from '../client/jumio-api.types';
+import type { AcquirePoaDto } from './dto/acquire-poa.dto';
+import type { InitiatePoiDto } from './dto/initiate-poi.dto';
+import type { ScanTransaction } from './scan-transaction.entity';
+
+export interface StartSettings {
+  callbackUrl: string;
+  tokenLifetimeMinutes: number;
+  workflowId: number;
+}
+
+/** Netverify web v4 initiate body (jumio-api.md §2): locale hyphenated, token lifetime in minutes. */
+export function initiateRequest(
+  tx: ScanTransaction,
+  dto: InitiatePoiDto,
+  settings: StartSettings,
+): NetverifyInitiateRequest {
+  return {
+    customerInternalReference: tx.customerInternalReference,
+    userReference: tx.userReference,
+    successUrl: dto.successUrl,
+    errorUrl: dto.errorUrl,
+    callbackUrl: settings.callbackUrl,
+    workflowId: settings.workflowId,
+    tokenLifetimeInMinutes: settings.tokenLifetimeMinutes,
+    ...(tx.locale && { locale: tx.locale }),
+  };
+}
+
+/** Document Verification acquisition body (§4.1): locale with underscore, token lifetime in seconds. */
+export function acquisitionRequest(
+  tx: ScanTransaction,
+  dto: AcquirePoaDto,
+  settings: StartSettings,
+): DocumentAcquisitionRequest {
+  return {
+    type: dto.documentType,
+    country: dto.country,
+    merchantScanReference: tx.customerInternalReference,
+    customerId: tx.userReference,
+    successUrl: dto.successUrl,
+    errorUrl: dto.errorUrl,
+    callbackUrl: settings.callbackUrl,
+    authorizationTokenLifetime: settings.tokenLifetimeMinutes * 60,
+    ...(tx.locale && { locale: tx.locale.replace('-', '_') }),
+  };
+}
+
+/** Locales are stored hyphenated (`en-GB`), whatever separator the client sent. */
+export function normaliseLocale(locale: string | undefined): string | null {
+  return locale ? locale.replace('_', '-') : null;
+}

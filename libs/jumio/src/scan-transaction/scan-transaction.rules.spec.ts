@@ -1,0 +1,159 @@
+import { JumioErrorCode } from '../errors/jumio.error';
+import type { ScanTransaction } from './scan-transaction.entity';
+import {
+  MAX_ATTEMPTS_REASON,
+  planClientReport,
+  planResult,
+  planStart,
+  REUSE_MARGIN_MS,
+  resultMatchesTransaction,
+} from './scan-transaction.rules';
+import type { JumioResult } from './verification.types';
+
+const NOW = new Date('2025-01-01T12:00:00Z');
+
+function tx(overrides: Partial<ScanTransaction> = {}): ScanTransaction {
+  return {
+    id: 'tx-1',
+    userId: 'u',
+    type: 'POI',
+    channel: 'WEB',
+    status: 'PENDING',
+    jumioReference: 'ref-1',
+    customerInternalReference: 'cir-1',
+    userReference: 'ur-1',
+    callbackTokenHash: 'h',
+    requestFingerprint: 'fp',
+    redirectUrl: 'https://jumio.example/web/v4/app',
+    tokenExpiresAt: new Date(NOW.getTime() + 30 * 60_000),
+    documentType: null,
+    country: null,
+    locale: null,
+    errorCode: null,
+    attempt: 1,
+    decision: null,
+    jumioStatus: null,
+    reasons: null,
+    completedAt: null,
+    openKey: 'u:POI',
+    createdAt: NOW,
+    updatedAt: NOW,
+    version: 1,
+    ...overrides,
+  };
+}
+
+function result(overrides: Partial<JumioResult> = {}): JumioResult {
+  return {
+    product: 'NETVERIFY',
+    jumioReference: 'ref-1',
+    customerInternalReference: 'cir-1',
+    jumioStatus: 'ERROR_NOT_READABLE_ID',
+    decision: 'RETRY',
+    reasons: ['ERROR_NOT_READABLE_ID'],
+    extracted: null,
+    reportedAt: null,
+    ...overrides,
+  };
+}
+
+describe('planStart', () => {
+  const web = { channel: 'WEB' as const, fingerprint: 'fp' };
+
+  it('reuses an open web transaction with the same request and a token that is still valid', () => {
+    expect(planStart(tx(), web, NOW).kind).toBe('reuse');
+  });
+
+  it('replaces it when the token is about to expire, the request differs, or the channel differs', () => {
+    const expiring = tx({ tokenExpiresAt: new Date(NOW.getTime() + REUSE_MARGIN_MS - 1) });
+    expect(planStart(expiring, web, NOW)).toEqual({ kind: 'create', replaces: expiring });
+    expect(planStart(tx(), { ...web, fingerprint: 'other' }, NOW).kind).toBe('create');
+    expect(planStart(tx(), { channel: 'MOBILE', fingerprint: null }, NOW).kind).toBe('create');
+  });
+
+  it('refuses once the upload finished, or the step is approved or exhausted', () => {
+    const code = (current: ScanTransaction) => {
+      try {
+        planStart(current, web, NOW);
+      } catch (error) {
+        return (error as { code: JumioErrorCode }).code;
+      }
+      return undefined;
+    };
+    expect(code(tx({ status: 'SUCCESS', decision: 'PENDING' }))).toBe(JumioErrorCode.INVALID_STATE);
+    expect(code(tx({ decision: 'APPROVED', openKey: null }))).toBe(JumioErrorCode.INVALID_STATE);
+    expect(code(tx({ decision: 'REJECTED', reasons: JSON.stringify([MAX_ATTEMPTS_REASON]) }))).toBe(
+      JumioErrorCode.ATTEMPTS_EXHAUSTED,
+    );
+  });
+
+  it('starts fresh after a closed attempt (RETRY or client ERROR)', () => {
+    expect(planStart(tx({ decision: 'RETRY', openKey: null }), web, NOW)).toEqual({
+      kind: 'create',
+      replaces: null,
+    });
+  });
+});
+
+describe('planResult', () => {
+  it('RETRY reopens the step below the limit and becomes REJECTED at it', () => {
+    expect(planResult(tx({ attempt: 1 }), result(), 2, NOW)).toMatchObject({
+      decision: 'RETRY',
+      status: 'NOT_STARTED_YET',
+      openKey: null,
+    });
+    const last = planResult(tx({ attempt: 2 }), result(), 2, NOW);
+    expect(last).toMatchObject({ decision: 'REJECTED', status: 'SUCCESS', openKey: null });
+    expect(JSON.parse(last.reasons!)).toContain(MAX_ATTEMPTS_REASON);
+  });
+
+  it('fills in a missing Jumio reference; a PENDING result only records the status word', () => {
+    expect(
+      planResult(tx({ jumioReference: null }), result({ decision: 'PENDING' }), 3, NOW),
+    ).toEqual({
+      jumioStatus: 'ERROR_NOT_READABLE_ID',
+      jumioReference: 'ref-1',
+    });
+  });
+});
+
+describe('planClientReport', () => {
+  it('SUCCESS marks the upload finished; repeated or late reports change nothing', () => {
+    expect(planClientReport(tx(), 'SUCCESS', null)).toMatchObject({
+      status: 'SUCCESS',
+      decision: 'PENDING',
+    });
+    expect(
+      planClientReport(tx({ status: 'SUCCESS', decision: 'PENDING' }), 'SUCCESS', null),
+    ).toBeNull();
+    expect(planClientReport(tx({ decision: 'RETRY', openKey: null }), 'SUCCESS', null)).toBeNull();
+  });
+
+  it('ERROR closes an unfinished attempt but never undoes a finished upload', () => {
+    expect(planClientReport(tx(), 'ERROR', '9100')).toEqual({
+      status: 'NOT_STARTED_YET',
+      errorCode: '9100',
+      openKey: null,
+    });
+    expect(
+      planClientReport(tx({ status: 'SUCCESS', decision: 'PENDING' }), 'ERROR', null),
+    ).toBeNull();
+  });
+});
+
+describe('resultMatchesTransaction', () => {
+  it('needs the same product and Jumio reference, or our reference while Jumio’s is unknown', () => {
+    expect(resultMatchesTransaction(tx(), result())).toBe(true);
+    expect(resultMatchesTransaction(tx(), result({ jumioReference: 'ref-2' }))).toBe(false);
+    expect(resultMatchesTransaction(tx(), result({ product: 'DOCUMENT' }))).toBe(false);
+    expect(
+      resultMatchesTransaction(tx({ jumioReference: null }), result({ jumioReference: 'ref-9' })),
+    ).toBe(true);
+    expect(
+      resultMatchesTransaction(
+        tx({ jumioReference: null }),
+        result({ customerInternalReference: 'other' }),
+      ),
+    ).toBe(false);
+  });
+});

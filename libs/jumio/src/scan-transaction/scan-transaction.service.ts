@@ -1,0 +1,353 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { assertCallbackBaseUrl, callbackUrlFor } from '../callback/callback-url';
+import { JumioClient } from '../client/jumio.client';
+import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { ProofOfAddressReviewer } from '../poa-rules/proof-of-address.reviewer';
+import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
+import type { AcquirePoaDto } from './dto/acquire-poa.dto';
+import type { InitiatePoiDto } from './dto/initiate-poi.dto';
+import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
+import {
+  toStatusResponse,
+  type ScanTransactionStatusResponse,
+} from './dto/scan-transaction-status.response';
+import type { SetScanStatusDto } from './dto/set-scan-status.dto';
+import type { StartPoaScanDto } from './dto/start-poa-scan.dto';
+import type { StartPoiScanDto } from './dto/start-poi-scan.dto';
+import type { WebRedirectResponse } from './dto/web-redirect.response';
+import {
+  acquisitionRequest,
+  initiateRequest,
+  normaliseLocale,
+  type StartSettings,
+} from './jumio-start.requests';
+import { assertRedirectUrl } from './redirect-url.rules';
+import {
+  fingerprint,
+  hashCallbackToken,
+  newCallbackToken,
+  newCustomerInternalReference,
+  newUserReference,
+} from './scan-secrets';
+import type { ScanTransaction } from './scan-transaction.entity';
+import {
+  isOpen,
+  openKeyOf,
+  planClientReport,
+  planResult,
+  planScanReference,
+  planStart,
+  productOf,
+  type StartPlan,
+} from './scan-transaction.rules';
+import {
+  ConcurrentChangeError,
+  DuplicateResultError,
+  ScanTransactionStore,
+} from './scan-transaction.store';
+import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from './scan-transaction.types';
+import type { JumioResult } from './verification.types';
+
+/** Optimistic updates are retried this often before the client is told to try again. */
+const MAX_CONFLICT_RETRIES = 3;
+
+interface NewTransactionFields {
+  channel: ScanChannel;
+  documentType?: string | null;
+  country?: string | null;
+  locale?: string | null;
+  requestFingerprint?: string | null;
+}
+
+/** What Jumio answered to a web start. */
+interface WebStartAnswer {
+  jumioReference: string;
+  redirectUrl: string;
+}
+
+/**
+ * The scan lifecycle: starts (web and mobile), the client's reports, and Jumio's results. The state rules
+ * themselves are the pure functions of scan-transaction.rules.ts; this service reads, decides, and writes
+ * with guarded updates.
+ */
+@Injectable()
+export class ScanTransactionService {
+  private readonly maxAttempts: number;
+  private readonly tokenLifetimeMinutes: number;
+
+  constructor(
+    @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
+    private readonly store: ScanTransactionStore,
+    private readonly jumio: JumioClient,
+    @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
+  ) {
+    assertCallbackBaseUrl(options.callbackBaseUrl, options.sandbox === true);
+    this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
+    this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
+  }
+
+  async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
+    return toStatusResponse(type, await this.store.latest(userId, type));
+  }
+
+  /** Mobile start: a transaction and everything the SDK needs; the SDK itself creates Jumio's scan. */
+  startMobile(
+    userId: string,
+    type: ScanType,
+    dto: StartPoiScanDto | StartPoaScanDto,
+  ): Promise<MobileHandoffResponse> {
+    const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
+    return this.retryOnConflict(async () => {
+      const now = new Date();
+      const plan = planStart(
+        await this.store.latest(userId, type),
+        { channel: 'MOBILE', fingerprint: null },
+        now,
+      );
+      const token = newCallbackToken();
+      const draft = await this.draft(userId, type, token, now, {
+        channel: 'MOBILE',
+        documentType,
+        country: dto.country ?? null,
+      });
+      const tx = await this.store.insert(draft, plan.kind === 'create' ? plan.replaces : null);
+      const credentials = this.options.mobileSdkCredentials;
+      return {
+        transactionId: tx.id,
+        customerInternalReference: tx.customerInternalReference,
+        userReference: tx.userReference,
+        callbackUrl: callbackUrlFor(this.options.callbackBaseUrl, token),
+        dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+        credentials: credentials
+          ? { apiToken: credentials.apiToken, apiSecret: credentials.apiSecret }
+          : null,
+        documentType: tx.documentType,
+        country: tx.country,
+      };
+    });
+  }
+
+  /** Mobile: the scanReference the SDK returned. */
+  setScanReference(
+    userId: string,
+    type: ScanType,
+    scanReference: string,
+  ): Promise<ScanTransactionStatusResponse> {
+    return this.retryOnConflict(async () => {
+      const tx = await this.store.latest(userId, type);
+      const changes = planScanReference(tx, scanReference);
+      if (!tx || !changes) return toStatusResponse(type, tx);
+      const owner = await this.store.findByJumioReference(scanReference);
+      if (owner && owner.id !== tx.id) {
+        throw new JumioError(
+          JumioErrorCode.INVALID_STATE,
+          'This scanReference belongs to another transaction',
+        );
+      }
+      return toStatusResponse(type, await this.store.update(tx, changes, new Date()));
+    });
+  }
+
+  /** The client reports how the capture journey ended. */
+  setStatus(
+    userId: string,
+    type: ScanType,
+    dto: SetScanStatusDto,
+  ): Promise<ScanTransactionStatusResponse> {
+    return this.retryOnConflict(async () => {
+      const tx = await this.store.latest(userId, type);
+      const changes = planClientReport(tx, dto.status, dto.errorCode ?? null);
+      if (!tx || !changes) return toStatusResponse(type, tx);
+      return toStatusResponse(type, await this.store.update(tx, changes, new Date()));
+    });
+  }
+
+  /** Web POI: Jumio Netverify v4 initiate, or the open transaction again if it is still usable. */
+  initiateWeb(userId: string, dto: InitiatePoiDto): Promise<WebRedirectResponse> {
+    this.assertRedirectUrls(dto, 'no-jumio-params');
+    const locale = normaliseLocale(dto.locale);
+    return this.startWeb(
+      userId,
+      'POI',
+      {
+        channel: 'WEB',
+        locale,
+        requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
+      },
+      async (tx, settings) => {
+        const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
+        return { jumioReference: answer.transactionReference, redirectUrl: answer.redirectUrl };
+      },
+    );
+  }
+
+  /** Web POA: Jumio Document Verification acquisition, or the open transaction again if still usable. */
+  acquireWeb(userId: string, dto: AcquirePoaDto): Promise<WebRedirectResponse> {
+    this.assertRedirectUrls(dto, 'none');
+    const locale = normaliseLocale(dto.locale);
+    return this.startWeb(
+      userId,
+      'POA',
+      {
+        channel: 'WEB',
+        documentType: dto.documentType,
+        country: dto.country,
+        locale,
+        requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
+      },
+      async (tx, settings) => {
+        const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
+        return { jumioReference: answer.scanReference, redirectUrl: answer.clientRedirectUrl };
+      },
+    );
+  }
+
+  /**
+   * Records Jumio's result (callback or retrieval) and moves the step on. Idempotent: the first result of
+   * a transaction is final, later ones are duplicates; a result for a closed transaction is stored but
+   * changes nothing; a reference we never issued creates nothing.
+   */
+  applyResult(result: JumioResult, source: ResultSource): Promise<ApplyOutcome> {
+    return this.retryOnConflict(async () => {
+      const tx = await this.store.findForResult(result);
+      if (!tx || !this.belongsTo(tx, result)) return 'UNKNOWN_REFERENCE';
+      const now = new Date();
+      // Document Verification decides nothing itself: the bank's proof-of-address rules do.
+      const decided = isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, result, now) : result;
+      const changes = isOpen(tx) ? planResult(tx, decided, this.maxAttempts, now) : null;
+      if (decided.decision === 'PENDING') {
+        if (changes) await this.store.update(tx, changes, now);
+        return changes ? 'APPLIED' : 'IGNORED_STALE';
+      }
+      try {
+        await this.store.recordResult(tx, decided, source, changes, now);
+      } catch (error) {
+        if (error instanceof DuplicateResultError) return 'DUPLICATE';
+        throw error;
+      }
+      return changes ? 'APPLIED' : 'IGNORED_STALE';
+    });
+  }
+
+  private async startWeb(
+    userId: string,
+    type: ScanType,
+    fields: NewTransactionFields,
+    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+  ): Promise<WebRedirectResponse> {
+    const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint ?? null };
+    const now = new Date();
+    let plan: StartPlan = planStart(await this.store.latest(userId, type), request, now);
+    if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
+
+    const token = newCallbackToken();
+    const draft = await this.draft(userId, type, token, now, fields);
+    // Jumio first: if it fails, nothing has been written.
+    const answer = await callJumio(draft, {
+      callbackUrl: callbackUrlFor(this.options.callbackBaseUrl, token),
+      tokenLifetimeMinutes: this.tokenLifetimeMinutes,
+      workflowId: this.options.workflowId ?? JUMIO_DEFAULTS.workflowId,
+    });
+    const tx: ScanTransaction = {
+      ...draft,
+      jumioReference: answer.jumioReference,
+      redirectUrl: answer.redirectUrl,
+      tokenExpiresAt: new Date(now.getTime() + this.tokenLifetimeMinutes * 60_000),
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return toWebRedirect(
+          await this.store.insert(tx, plan.kind === 'create' ? plan.replaces : null),
+        );
+      } catch (error) {
+        if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_CONFLICT_RETRIES)
+          throw conflict(error);
+      }
+      // A concurrent start won: use its transaction if it fits this request, else replace it with ours.
+      plan = planStart(await this.store.latest(userId, type), request, new Date());
+      if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
+    }
+  }
+
+  private async draft(
+    userId: string,
+    type: ScanType,
+    token: string,
+    now: Date,
+    fields: NewTransactionFields,
+  ): Promise<ScanTransaction> {
+    const [retries, userReference] = await Promise.all([
+      this.store.countRetries(userId, type),
+      this.store.existingUserReference(userId),
+    ]);
+    return {
+      id: randomUUID(),
+      userId,
+      type,
+      channel: fields.channel,
+      status: 'PENDING',
+      jumioReference: null,
+      customerInternalReference: newCustomerInternalReference(),
+      userReference: userReference ?? newUserReference(),
+      callbackTokenHash: hashCallbackToken(token),
+      requestFingerprint: fields.requestFingerprint ?? null,
+      redirectUrl: null,
+      tokenExpiresAt: null,
+      documentType: fields.documentType ?? null,
+      country: fields.country ?? null,
+      locale: fields.locale ?? null,
+      errorCode: null,
+      attempt: retries + 1,
+      decision: null,
+      jumioStatus: null,
+      reasons: null,
+      completedAt: null,
+      openKey: openKeyOf(userId, type),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+  }
+
+  /** Found by customerInternalReference, the result must still be for the same product and Jumio scan. */
+  private belongsTo(tx: ScanTransaction, result: JumioResult): boolean {
+    if (result.product !== productOf(tx.type)) return false;
+    return tx.jumioReference === null || tx.jumioReference === result.jumioReference;
+  }
+
+  private assertRedirectUrls(
+    dto: { successUrl: string; errorUrl: string },
+    query: 'none' | 'no-jumio-params',
+  ) {
+    const rule = { query, sandbox: this.options.sandbox === true };
+    assertRedirectUrl('successUrl', dto.successUrl, rule);
+    assertRedirectUrl('errorUrl', dto.errorUrl, rule);
+  }
+
+  private async retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_CONFLICT_RETRIES)
+          throw conflict(error);
+      }
+    }
+  }
+}
+
+function toWebRedirect(tx: ScanTransaction): WebRedirectResponse {
+  return { transactionId: tx.id, redirectUrl: tx.redirectUrl ?? '' };
+}
+
+/** Losing a race repeatedly is a 409 for the client, not a 500. */
+function conflict(error: unknown): unknown {
+  return error instanceof ConcurrentChangeError
+    ? new JumioError(
+        JumioErrorCode.INVALID_STATE,
+        'The transaction changed concurrently; try again',
+      )
+    : error;
+}

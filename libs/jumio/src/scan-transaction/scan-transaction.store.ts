@@ -1,0 +1,171 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxWriter } from '../events/outbox.writer';
+import { eventTypeForChange, type ScanTransactionEventType } from '../events/scan-transaction-event';
+import type { JumioResult } from './verification.types';
+import { runInTransaction } from './db-transaction';
+import { ScanTransaction } from './scan-transaction.entity';
+import type { TransactionChanges } from './scan-transaction.rules';
+import type { ResultSource, ScanType } from './scan-transaction.types';
+import { isUniqueViolation } from './unique-violation';
+import { VerificationResult } from './verification-result.entity';
+
+/** Another request changed the row (or won a unique constraint) first; re-read and decide again. */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('The scan transaction was changed concurrently');
+  }
+}
+
+/** A result for this transaction is stored already: this one is a duplicate. */
+export class DuplicateResultError extends Error {
+  constructor() {
+    super('A result for this scan transaction is stored already');
+  }
+}
+
+/**
+ * Persistence of scan transactions and their results; every update is guarded by the row version.
+ * A change the host hears about is written to the outbox in the same database transaction.
+ */
+@Injectable()
+export class ScanTransactionStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly outbox?: OutboxWriter,
+  ) {}
+
+  /** The step's state: the open transaction if any (always the newest), else the newest closed one. */
+  latest(userId: string, type: ScanType): Promise<ScanTransaction | null> {
+    return this.dataSource
+      .getRepository(ScanTransaction)
+      .createQueryBuilder('tx')
+      .where('tx.userId = :userId AND tx.type = :type', { userId, type })
+      .orderBy('CASE WHEN tx.openKey IS NULL THEN 1 ELSE 0 END', 'ASC')
+      .addOrderBy('tx.createdAt', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  /** Attempts used so far: transactions whose verification asked the user to try again. */
+  countRetries(userId: string, type: ScanType): Promise<number> {
+    return this.dataSource
+      .getRepository(ScanTransaction)
+      .countBy({ userId, type, decision: 'RETRY' });
+  }
+
+  /** The user's existing opaque reference (stable across transactions and types), if any. */
+  async existingUserReference(userId: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(ScanTransaction).findOne({
+      where: { userId },
+      select: { id: true, userReference: true },
+      order: { createdAt: 'ASC' },
+    });
+    return row?.userReference ?? null;
+  }
+
+  findByTokenHash(callbackTokenHash: string): Promise<ScanTransaction | null> {
+    return this.dataSource.getRepository(ScanTransaction).findOneBy({ callbackTokenHash });
+  }
+
+  findByJumioReference(jumioReference: string): Promise<ScanTransaction | null> {
+    return this.dataSource.getRepository(ScanTransaction).findOneBy({ jumioReference });
+  }
+
+  /** The transaction a result belongs to: by Jumio's reference, else by our customerInternalReference. */
+  async findForResult(result: JumioResult): Promise<ScanTransaction | null> {
+    const byReference = await this.findByJumioReference(result.jumioReference);
+    if (byReference || !result.customerInternalReference) return byReference;
+    return this.dataSource
+      .getRepository(ScanTransaction)
+      .findOneBy({ customerInternalReference: result.customerInternalReference });
+  }
+
+  /** Inserts a new transaction, closing the one it replaces, atomically. */
+  async insert(tx: ScanTransaction, replaces: ScanTransaction | null): Promise<ScanTransaction> {
+    try {
+      await runInTransaction(this.dataSource, async (manager) => {
+        if (replaces) await this.guardedUpdate(manager, replaces, { openKey: null }, tx.createdAt);
+        await manager.insert(ScanTransaction, tx);
+        await this.outbox?.append(manager, 'started', tx, tx.createdAt);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConcurrentChangeError();
+      throw error;
+    }
+    return { ...tx, version: 1 };
+  }
+
+  /** Applies changes if the row is still at the version that was read. */
+  async update(
+    tx: ScanTransaction,
+    changes: TransactionChanges,
+    now: Date,
+  ): Promise<ScanTransaction> {
+    const event = this.outbox ? eventTypeForChange(tx, changes) : null;
+    try {
+      if (!event) return await this.guardedUpdate(this.dataSource.manager, tx, changes, now);
+      return await runInTransaction(this.dataSource, (manager) =>
+        this.guardedUpdate(manager, tx, changes, now, event),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConcurrentChangeError();
+      throw error;
+    }
+  }
+
+  /** Stores a result (at most one per transaction) and, when given, the transaction's changes with it. */
+  async recordResult(
+    tx: ScanTransaction,
+    result: JumioResult,
+    source: ResultSource,
+    changes: TransactionChanges | null,
+    now: Date,
+  ): Promise<void> {
+    const row: VerificationResult = {
+      id: randomUUID(),
+      scanTransactionId: tx.id,
+      source,
+      jumioStatus: result.jumioStatus,
+      decision: result.decision,
+      reasons: JSON.stringify(result.reasons),
+      extractedData: result.extracted ? JSON.stringify(result.extracted) : null,
+      reportedAt: result.reportedAt,
+      createdAt: now,
+    };
+    try {
+      await runInTransaction(this.dataSource, async (manager) => {
+        await manager.insert(VerificationResult, row);
+        if (changes) {
+          await this.guardedUpdate(manager, tx, changes, now, eventTypeForChange(tx, changes));
+        }
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const stored = await this.dataSource
+        .getRepository(VerificationResult)
+        .existsBy({ scanTransactionId: tx.id });
+      throw stored ? new DuplicateResultError() : new ConcurrentChangeError();
+    }
+  }
+
+  private async guardedUpdate(
+    manager: EntityManager,
+    tx: ScanTransaction,
+    changes: TransactionChanges,
+    now: Date,
+    event: ScanTransactionEventType | null = null,
+  ): Promise<ScanTransaction> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ScanTransaction)
+      .set({ ...changes, updatedAt: now })
+      .where('id = :id AND version = :version', { id: tx.id, version: tx.version })
+      .execute();
+    if (result.affected !== 1) throw new ConcurrentChangeError();
+    const after = { ...tx, ...changes, updatedAt: now, version: tx.version + 1 };
+    if (event) await this.outbox?.append(manager, event, after, now);
+    return after;
+  }
+}

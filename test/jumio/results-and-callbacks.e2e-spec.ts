@@ -1,0 +1,205 @@
+import request from 'supertest';
+import { DATABASES } from '../support/create-test-app';
+import {
+  finishWebJourney,
+  scanWithSdk,
+  startJumioTestKit,
+  WEB_URLS,
+  type JumioTestKit,
+} from '../support/jumio-test-kit';
+
+describe.each(DATABASES)('results and callbacks (%s)', (database) => {
+  let kit: JumioTestKit;
+
+  beforeAll(async () => {
+    kit = await startJumioTestKit(database, { maxAttempts: 2 });
+  });
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  async function failedWebAttempt(userId: string): Promise<string> {
+    const user = kit.as(userId);
+    const started = await user.post('poi', 'initiate', WEB_URLS);
+    expect(started.status).toBe(200);
+    await finishWebJourney(started.body.redirectUrl, 'ERROR_NOT_READABLE_ID');
+    const { scanReference } = await user.status('poi');
+    await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference! });
+    return scanReference!;
+  }
+
+  it('a retryable result reopens the step until the attempt limit, then REJECTED', async () => {
+    const user = kit.as('limit');
+    await failedWebAttempt('limit');
+    expect(await user.status('poi')).toMatchObject({
+      status: 'NOT_STARTED_YET',
+      attempts: 1,
+      verification: { decision: 'RETRY', jumioStatus: 'ERROR_NOT_READABLE_ID' },
+    });
+    await failedWebAttempt('limit');
+    const rejected = await user.status('poi');
+    expect(rejected).toMatchObject({
+      status: 'SUCCESS',
+      attempts: 2,
+      verification: { decision: 'REJECTED' },
+    });
+    expect(rejected.verification?.reasons).toEqual(
+      expect.arrayContaining(['ERROR_NOT_READABLE_ID', 'MAX_ATTEMPTS_REACHED']),
+    );
+    const again = await user.post('poi', 'initiate', WEB_URLS);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('ATTEMPTS_EXHAUSTED');
+  });
+
+  it('duplicate callbacks change nothing and store nothing new', async () => {
+    const user = kit.as('duplicates');
+    const started = (await user.post('poi', 'startScanTransaction', {})).body;
+    const scanReference = await scanWithSdk(kit.sandbox, started, 'APPROVED_VERIFIED');
+    await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference });
+    const before = await user.status('poi');
+
+    const resent = await Promise.all(
+      [1, 2, 3].map(() => kit.sandbox.control.resendCallback(scanReference)),
+    );
+    expect(resent.map((record) => record.responseStatus)).toEqual([200, 200, 200]);
+    expect(await user.status('poi')).toEqual(before);
+    expect(
+      await kit.rows(
+        'jumio_verification_result',
+        `"scan_transaction_id" = '${started.transactionId}'`,
+      ),
+    ).toHaveLength(1);
+    const outcomes = (
+      await kit.rows<{ outcome: string }>(
+        'jumio_callback_inbox',
+        `"scan_transaction_id" = '${started.transactionId}'`,
+      )
+    )
+      .map((row) => row.outcome)
+      .sort();
+    expect(outcomes).toEqual(['APPLIED', 'DUPLICATE', 'DUPLICATE', 'DUPLICATE']);
+  });
+
+  it('a late result for a replaced transaction is stored but never moves the step', async () => {
+    const user = kit.as('late');
+    kit.sandbox.control.dropCallbacks(1);
+    const old = (await user.post('poi', 'startScanTransaction', {})).body;
+    const oldReference = await scanWithSdk(kit.sandbox, old, 'APPROVED_VERIFIED');
+    await kit.sandbox.control.waitForCallbacks(1, { reference: oldReference });
+    const current = (await user.post('poi', 'startScanTransaction', {})).body;
+
+    await kit.sandbox.control.resendCallback(oldReference);
+    expect(await user.status('poi')).toMatchObject({
+      transactionId: current.transactionId,
+      status: 'PENDING',
+      verification: null,
+    });
+    const [inbox] = await kit.rows<{ outcome: string }>(
+      'jumio_callback_inbox',
+      `"scan_transaction_id" = '${old.transactionId}'`,
+    );
+    expect(inbox.outcome).toBe('IGNORED_STALE');
+  });
+
+  it('a client SUCCESS report after a RETRY result does not move the step back', async () => {
+    const user = kit.as('late-report');
+    await failedWebAttempt('late-report');
+    const reported = await user.post('poi', 'setScanTransactionStatus', { status: 'SUCCESS' });
+    expect(reported.status).toBe(200);
+    expect(reported.body).toMatchObject({
+      status: 'NOT_STARTED_YET',
+      verification: { decision: 'RETRY' },
+    });
+  });
+
+  it('unknown callback token → 404 without details; nothing stored', async () => {
+    const before = (await kit.rows('jumio_callback_inbox')).length;
+    for (const token of ['x'.repeat(43), 'short', 'A'.repeat(300)]) {
+      const response = await request(kit.app.url)
+        .post(`/api/jumio/callback/${token}`)
+        .type('form')
+        .send({ callBackType: 'NETVERIFYID' });
+      expect(response.status).toBe(404);
+      expect(JSON.stringify(response.body)).not.toContain(token);
+    }
+    expect(await kit.rows('jumio_callback_inbox')).toHaveLength(before);
+  });
+
+  it('malformed callback → 400 naming the field, stored as INVALID, no values echoed', async () => {
+    const user = kit.as('malformed');
+    const started = (await user.post('poi', 'startScanTransaction', {})).body;
+    const response = await request(started.callbackUrl)
+      .post('')
+      .type('form')
+      .send({
+        callBackType: 'NETVERIFYID',
+        jumioIdScanReference: 'secret-looking-value',
+        idFirstName: 'JANE',
+      });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toMatch(/verificationStatus|jumioIdScanReference/);
+    expect(JSON.stringify(response.body)).not.toContain('JANE');
+    const [inbox] = await kit.rows<{ outcome: string; error_field: string }>(
+      'jumio_callback_inbox',
+      `"scan_transaction_id" = '${started.transactionId}'`,
+    );
+    expect(inbox).toMatchObject({ outcome: 'INVALID', error_field: expect.any(String) });
+    expect((await user.status('poi')).status).toBe('PENDING');
+  });
+
+  it("a callback whose reference is not its token's transaction is stored as INVALID and changes nothing", async () => {
+    const victim = (await kit.as('victim').post('poi', 'startScanTransaction', {})).body;
+    const attacker = (await kit.as('attacker').post('poi', 'startScanTransaction', {})).body;
+    kit.sandbox.control.dropCallbacks(1);
+    const attackerReference = await scanWithSdk(kit.sandbox, attacker, 'APPROVED_VERIFIED');
+    await kit.sandbox.control.waitForCallbacks(1, { reference: attackerReference });
+    const [record] = kit.sandbox.control.callbacks({ reference: attackerReference });
+
+    // The attacker's genuine callback body, posted to the victim's callback URL.
+    const response = await request(victim.callbackUrl).post('').type('form').send(record.body);
+    expect(response.status).toBe(200);
+    expect(await kit.as('victim').status('poi')).toMatchObject({
+      status: 'PENDING',
+      verification: null,
+    });
+    const [inbox] = await kit.rows<{ outcome: string }>(
+      'jumio_callback_inbox',
+      `"scan_transaction_id" = '${victim.transactionId}'`,
+    );
+    expect(inbox.outcome).toBe('INVALID');
+  });
+
+  it('a user never reaches another user’s transaction', async () => {
+    const alice = kit.as('alice');
+    const bob = kit.as('bob');
+    const aliceStart = (
+      await alice.post('poa', 'startScanTransaction', { documentType: 'BS', country: 'FRA' })
+    ).body;
+    const bobStatus = await bob.status('poa');
+    expect(bobStatus.transactionId).toBeNull();
+    const bobReport = await bob.post('poa', 'setScanTransactionStatus', { status: 'SUCCESS' });
+    expect(bobReport.status).toBe(409);
+    const bobLink = await bob.post('poa', 'setScanTransaction', { scanReference: 'f'.repeat(8) });
+    expect(bobLink.status).toBe(409);
+    const smuggled = await bob.post('poa', 'setScanTransactionStatus', {
+      status: 'SUCCESS',
+      transactionId: aliceStart.transactionId,
+      userId: 'alice',
+    });
+    expect(smuggled.status).toBe(400);
+    expect((await alice.status('poa')).status).toBe('PENDING');
+  });
+
+  it('concurrent starts leave exactly one open transaction per user and type', async () => {
+    const user = kit.as('racer');
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => user.post('poi', 'initiate', WEB_URLS)),
+    );
+    for (const answer of answers) expect([200, 409]).toContain(answer.status);
+    const open = await kit.rows(
+      'jumio_scan_transaction',
+      `"user_id" = 'racer' AND "open_key" IS NOT NULL`,
+    );
+    expect(open).toHaveLength(1);
+  });
+});
