@@ -1,5 +1,15 @@
-import { JumioModule, type JumioModuleOptions } from '@app/jumio';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import {
+  JumioModule,
+  JumioOpsModule,
+  type JumioModuleOptions,
+  type JumioOpsOptions,
+} from '@app/jumio';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { devUserMiddleware } from './dev-user.middleware';
@@ -7,6 +17,8 @@ import { devUserMiddleware } from './dev-user.middleware';
 export interface DemoSettings {
   database: DataSourceOptions;
   jumio: JumioModuleOptions;
+  /** Health, metrics, request ids and rate limits (JumioOpsModule). */
+  ops?: JumioOpsOptions;
 }
 
 /** The demo onboarding backend: imports JumioModule exactly as a bank's backend would. */
@@ -15,7 +27,11 @@ export class AppModule implements NestModule {
   static register(settings: DemoSettings): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot(settings.database), JumioModule.forRoot(settings.jumio)],
+      imports: [
+        TypeOrmModule.forRoot(settings.database),
+        JumioModule.forRoot(settings.jumio),
+        JumioOpsModule.forRoot(settings.ops),
+      ],
     };
   }
 

@@ -1,13 +1,17 @@
+import { RedactingLogger, RequestIdConsoleLogger } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app.config';
 import { databaseOptions } from './config/database.options';
 import { JumioConfig } from './config/jumio.config';
+import { jumioModuleOptions, SANDBOX_CREDENTIALS } from './config/jumio-module-options';
+import { OpsConfig } from './config/ops.config';
 import { validateConfig } from './config/validate-config';
 
 export interface DemoApp {
@@ -19,43 +23,59 @@ export interface DemoApp {
   close(): Promise<void>;
 }
 
-const SANDBOX_TOKEN = 'sandbox-token';
-const SANDBOX_SECRET = 'sandbox-secret';
-
 /** Validates the environment, starts the sandbox if configured, and serves the demo host app. */
 export async function startDemoApp(env: Record<string, string | undefined>): Promise<DemoApp> {
   const appConfig = validateConfig(AppConfig, env);
   const jumioConfig = validateConfig(JumioConfig, env);
+  const opsConfig = validateConfig(OpsConfig, env);
   const useSandbox = jumioConfig.JUMIO_SANDBOX ?? !jumioConfig.JUMIO_API_TOKEN;
 
+  const sandboxLogger = new Logger('JumioSandbox');
   const sandbox = useSandbox
     ? await startJumioSandbox({
         port: jumioConfig.JUMIO_SANDBOX_PORT,
-        apiToken: SANDBOX_TOKEN,
-        apiSecret: SANDBOX_SECRET,
+        ...SANDBOX_CREDENTIALS,
+        logger: (line) => sandboxLogger.log(line),
       })
     : undefined;
 
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({
-      database: databaseOptions(appConfig),
-      jumio: {
-        apiToken: sandbox ? SANDBOX_TOKEN : jumioConfig.JUMIO_API_TOKEN!,
-        apiSecret: sandbox ? SANDBOX_SECRET : jumioConfig.JUMIO_API_SECRET!,
-        dataCenter: jumioConfig.JUMIO_DATACENTER,
-        netverifyUrl: sandbox?.url ?? jumioConfig.JUMIO_NETVERIFY_URL,
-        uploadUrl: sandbox?.url ?? jumioConfig.JUMIO_UPLOAD_URL,
-        retrievalUrl: sandbox?.url ?? jumioConfig.JUMIO_RETRIEVAL_URL,
-        userAgent: jumioConfig.JUMIO_USER_AGENT,
-        callbackBaseUrl:
-          jumioConfig.JUMIO_CALLBACK_BASE_URL ?? `http://127.0.0.1:${appConfig.PORT}`,
-        callbackAllowedIps: jumioConfig.JUMIO_CALLBACK_ALLOWED_IPS,
-        sandbox: Boolean(sandbox),
-      },
+  try {
+    return await serveDemo(appConfig, jumioConfig, opsConfig, sandbox);
+  } catch (error) {
+    await sandbox?.close();
+    throw error;
+  }
+}
+
+async function serveDemo(
+  appConfig: AppConfig,
+  jumioConfig: JumioConfig,
+  opsConfig: OpsConfig,
+  sandbox: JumioSandbox | undefined,
+): Promise<DemoApp> {
+  const appModule = AppModule.register({
+    database: databaseOptions(appConfig),
+    jumio: jumioModuleOptions(jumioConfig, appConfig, sandbox?.url),
+    ops: { accessLog: opsConfig.ACCESS_LOG },
+  });
+  const logger = new RedactingLogger(
+    new RequestIdConsoleLogger({
+      json: opsConfig.LOG_FORMAT === 'json',
+      logLevels: ['log', 'warn', 'error'],
     }),
-    { logger: ['log', 'warn', 'error'] },
   );
-  app.useStaticAssets(join(__dirname, 'public'));
+  const fastify = opsConfig.HTTP_ADAPTER === 'fastify';
+  // maxParamLength: Fastify's default (100) answers longer path parameters with a 414 echoing the path.
+  const app = fastify
+    ? await NestFactory.create<NestFastifyApplication>(
+        appModule,
+        new FastifyAdapter({ maxParamLength: 1000 }),
+        { logger },
+      )
+    : await NestFactory.create<NestExpressApplication>(appModule, { logger });
+  // The demo page and Swagger UI need static files: @fastify/static is not installed, so on Fastify only
+  // the OpenAPI JSON (/docs-json) is served.
+  if (!fastify) (app as NestExpressApplication).useStaticAssets(join(__dirname, 'public'));
   SwaggerModule.setup(
     'docs',
     app,
@@ -63,11 +83,13 @@ export async function startDemoApp(env: Record<string, string | undefined>): Pro
       app,
       new DocumentBuilder()
         .setTitle('Jumio service')
-        .setDescription('Proof of identity (Netverify) and proof of address (Document Verification)')
+        .setDescription(
+          'Proof of identity (Netverify) and proof of address (Document Verification)',
+        )
         .addApiKey({ type: 'apiKey', in: 'header', name: 'X-User-Id' }, 'dev-user')
         .build(),
     ),
-    { jsonDocumentUrl: 'docs-json' },
+    { jsonDocumentUrl: 'docs-json', ui: !fastify },
   );
   app.enableShutdownHooks();
   await app.listen(appConfig.PORT, '127.0.0.1');

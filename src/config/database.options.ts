@@ -20,6 +20,7 @@ export function databaseOptions(config: {
   if (config.DATABASE_URL) {
     return { type: 'postgres', url: config.DATABASE_URL, ...common };
   }
-  if (config.DATABASE_PATH !== ':memory:') mkdirSync(dirname(config.DATABASE_PATH), { recursive: true });
+  if (config.DATABASE_PATH !== ':memory:')
+    mkdirSync(dirname(config.DATABASE_PATH), { recursive: true });
   return { type: 'better-sqlite3', database: config.DATABASE_PATH, ...common };
 }

@@ -15,7 +15,13 @@ import {
 } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : value;
+  value === undefined || value === ''
+    ? undefined
+    : value === 'true'
+      ? true
+      : value === 'false'
+        ? false
+        : value;
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const toList = ({ value }: { value: unknown }) =>
@@ -80,7 +86,9 @@ export class JumioConfig {
   @Expose()
   @IsOptional()
   @IsString()
-  @Matches(/^\S.*\/\S+$/, { message: 'JUMIO_USER_AGENT must look like "<Company> <App>/<version>"' })
+  @Matches(/^\S.*\/\S+$/, {
+    message: 'JUMIO_USER_AGENT must look like "<Company> <App>/<version>"',
+  })
   @MaxLength(200, { message: 'JUMIO_USER_AGENT must be at most 200 characters' })
   JUMIO_USER_AGENT: string = 'Example Bank JumioService/0.1.0';
 
@@ -94,6 +102,78 @@ export class JumioConfig {
   @Expose()
   @Transform(toList)
   @IsOptional()
-  @Matches(CIDR, { each: true, message: 'JUMIO_CALLBACK_ALLOWED_IPS must be comma-separated IPs or CIDRs' })
+  @Matches(CIDR, {
+    each: true,
+    message: 'JUMIO_CALLBACK_ALLOWED_IPS must be comma-separated IPs or CIDRs',
+  })
   JUMIO_CALLBACK_ALLOWED_IPS?: string[];
+
+  /** Encryption keys of personal data at rest: `k2:<base64 32 bytes>,k1:<base64 32 bytes>`. Never logged. */
+  @Expose()
+  @ValidateIf((config: JumioConfig) => config.JUMIO_SANDBOX === false || !!config.JUMIO_API_TOKEN)
+  @IsString({ message: 'JUMIO_ENCRYPTION_KEYS is required outside the sandbox' })
+  @Matches(/^\s*[A-Za-z0-9_.-]+:[A-Za-z0-9+/=_-]+\s*(,\s*[A-Za-z0-9_.-]+:[A-Za-z0-9+/=_-]+\s*)*$/, {
+    message: 'JUMIO_ENCRYPTION_KEYS must look like "k2:<base64 key>,k1:<base64 key>"',
+  })
+  JUMIO_ENCRYPTION_KEYS?: string;
+
+  /** Id of the key new values are encrypted with (default: the first of JUMIO_ENCRYPTION_KEYS). */
+  @Expose()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'JUMIO_ENCRYPTION_KEY_ID must be a key id' })
+  JUMIO_ENCRYPTION_KEY_ID?: string;
+
+  /** CIDRs of the host's own load balancers; only their X-Forwarded-For is believed. */
+  @Expose()
+  @Transform(toList)
+  @IsOptional()
+  @Matches(CIDR, {
+    each: true,
+    message: 'JUMIO_TRUSTED_PROXIES must be comma-separated IPs or CIDRs',
+  })
+  JUMIO_TRUSTED_PROXIES?: string[];
+
+  /** Largest callback body accepted, in bytes. */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_CALLBACK_MAX_BODY_BYTES must be an integer' })
+  @Min(1024, { message: 'JUMIO_CALLBACK_MAX_BODY_BYTES must be between 1024 and 1048576' })
+  @Max(1_048_576, { message: 'JUMIO_CALLBACK_MAX_BODY_BYTES must be between 1024 and 1048576' })
+  JUMIO_CALLBACK_MAX_BODY_BYTES?: number;
+
+  /** Seconds between Retrieval API re-checks of unfinished transactions, then daily. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^\s*\d+\s*(,\s*\d+\s*)*$/, {
+    message: 'JUMIO_RETRIEVAL_SCHEDULE_S must be comma-separated whole seconds, e.g. 40,60,100',
+  })
+  JUMIO_RETRIEVAL_SCHEDULE_S?: string;
+
+  /** Milliseconds between reconciliation passes (0 turns the timer off). */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_RECONCILIATION_INTERVAL_MS must be an integer' })
+  @Min(0, { message: 'JUMIO_RECONCILIATION_INTERVAL_MS must be 0 or more' })
+  JUMIO_RECONCILIATION_INTERVAL_MS?: number;
+
+  /** Proof-of-address document types accepted (Jumio DV codes), e.g. BS,UB. */
+  @Expose()
+  @Transform(toList)
+  @IsOptional()
+  @Matches(/^[A-Z]{2,6}$/, {
+    each: true,
+    message: 'JUMIO_POA_DOCUMENT_TYPES must be Jumio DV codes, e.g. BS,UB',
+  })
+  JUMIO_POA_DOCUMENT_TYPES?: string[];
+
+  /** Maximum age of a proof-of-address document, in days. */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_POA_MAX_AGE_DAYS must be an integer' })
+  @Min(1, { message: 'JUMIO_POA_MAX_AGE_DAYS must be between 1 and 3650' })
+  @Max(3650, { message: 'JUMIO_POA_MAX_AGE_DAYS must be between 1 and 3650' })
+  JUMIO_POA_MAX_AGE_DAYS?: number;
 }

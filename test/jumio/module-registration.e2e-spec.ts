@@ -36,6 +36,8 @@ function settings(database: TestDatabase): FixtureSettings {
       dataCenter: 'EU',
       userAgent: 'Fixture Bank Onboarding/1.0',
       callbackBaseUrl: 'https://onboarding.bank.example/',
+      // Outside sandbox mode the module refuses to start without keys for personal data at rest.
+      encryptionKeys: { currentKeyId: 'k1', keys: { k1: Buffer.alloc(32, 7).toString('base64') } },
     },
   };
 }

@@ -106,6 +106,21 @@ describe.each(DATABASES)('private routes: input validation and users (%s)', (dat
     expect(response.status).toBeLessThan(500);
   });
 
+  it.each([
+    ['poi', 'GET'],
+    ['poa', 'GET'],
+    ['poi', 'POST'],
+    ['poa', 'POST'],
+  ] as const)('%s status over %s is marked not cacheable', async (step, method) => {
+    const user = kit.as(`no-store-${step}-${method}`);
+    const response =
+      method === 'GET'
+        ? await user.get(step, 'getScanTransactionStatus')
+        : await user.post(step, 'getScanTransactionStatus');
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
   it.each(BAD_INPUT)('%s/!%s %j → 400 naming %s', async (step, action, body, field) => {
     const before = kit.sandbox.control.findTransactions().length;
     const response = await kit.as('validation').post(step, action, body as object);

@@ -5,6 +5,7 @@ import type {
 } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox, type ScanOutcome } from '@app/jumio-sandbox';
 import request, { type Response } from 'supertest';
+import { CallbackConfirmation } from '@app/jumio';
 import {
   createTestApp,
   createTestDatabase,
@@ -38,7 +39,9 @@ export async function startJumioTestKit(
     return {
       app,
       sandbox,
-      as: (userId) => new UserClient(app.url, userId),
+      // Callbacks are confirmed through retrieval after their 200; a test's next request sees the outcome.
+      as: (userId) =>
+        new UserClient(app.url, userId, () => app.app.get(CallbackConfirmation).settled()),
       rows: (table, where) =>
         app.dataSource.query(`SELECT * FROM "${table}"${where ? ` WHERE ${where}` : ''}`),
       close: async () => {
@@ -60,16 +63,20 @@ export class UserClient {
   constructor(
     private readonly baseUrl: string,
     readonly userId: string,
+    /** Awaited before each request, e.g. callback confirmations still under way. */
+    private readonly settle: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  post(step: Step, action: string, body?: object): Promise<Response> {
+  async post(step: Step, action: string, body?: object): Promise<Response> {
+    await this.settle();
     const call = request(this.baseUrl)
       .post(`/api/private/jumio/${step}/!${action}`)
       .set('X-User-Id', this.userId);
     return body === undefined ? call : call.send(body);
   }
 
-  get(step: Step, action: string): Promise<Response> {
+  async get(step: Step, action: string): Promise<Response> {
+    await this.settle();
     return request(this.baseUrl)
       .get(`/api/private/jumio/${step}/!${action}`)
       .set('X-User-Id', this.userId);

@@ -43,10 +43,20 @@ export {
 } from './scan-transaction/dto/scan-transaction-status.response';
 export { WebRedirectResponse } from './scan-transaction/dto/web-redirect.response';
 // Trust layer: callback source checks, reconciliation, events, proof-of-address rules.
-export { ReconciliationService, type ReconciliationReport } from './reconciliation/reconciliation.service';
-export { DEFAULT_RETRIEVAL_SCHEDULE_SECONDS, parseRetrievalSchedule } from './reconciliation/retrieval-schedule';
+export {
+  ReconciliationService,
+  type ReconciliationReport,
+} from './reconciliation/reconciliation.service';
+export { CallbackConfirmation } from './reconciliation/callback-confirmation.service';
+export {
+  DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
+  parseRetrievalSchedule,
+} from './reconciliation/retrieval-schedule';
 export { OutboxRelay, type RelayReport } from './events/outbox-relay.service';
-export { ScanTransactionEvents, type ScanTransactionEventHandler } from './events/scan-transaction-events';
+export {
+  ScanTransactionEvents,
+  type ScanTransactionEventHandler,
+} from './events/scan-transaction-events';
 export {
   eventEmitterName,
   type OnboardingStepCode,
@@ -58,7 +68,11 @@ export {
   type OnboardingStepState,
   type OnboardingStepStatus,
 } from './events/onboarding-step.service';
-export { DEFAULT_POA_RULES, resolvePoaRules, type ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
+export {
+  DEFAULT_POA_RULES,
+  resolvePoaRules,
+  type ProofOfAddressRules,
+} from './poa-rules/proof-of-address.rules';
 export {
   evaluateProofOfAddress,
   type ProofOfAddressContext,
@@ -67,3 +81,36 @@ export {
 } from './poa-rules/proof-of-address.evaluator';
 export { callbackAllowedCidrs } from './callback/callback-source.guard';
 export { isFetchableJumioImageUrl } from './callback/jumio-image-url.policy';
+// Data protection: encryption at rest, redaction, retention, erasure, audit trail.
+export { ErasureService, type ErasureStatus } from './data-protection/erasure.service';
+export { RetentionService, type RetentionRunReport } from './data-protection/retention.service';
+export { RETENTION_DEFAULTS } from './data-protection/data-protection.settings';
+export {
+  EncryptionKeyError,
+  FieldCipher,
+  FieldDecryptionError,
+  type EncryptionKeyRing,
+  type FieldLocation,
+} from './data-protection/field-cipher';
+export { parseEncryptionKeys, SANDBOX_DEV_KEY_ID } from './data-protection/encryption-keys';
+export { PersonalDataCipher } from './data-protection/personal-data.cipher';
+export { reencryptAll, type ReencryptionReport } from './data-protection/reencrypt-all';
+export { isSensitiveKey, redact, redactText } from './data-protection/redact';
+export { RedactingLogger } from './data-protection/redacting.logger';
+export {
+  AuditEvent,
+  type AuditAction,
+  type AuditCause,
+} from './data-protection/audit-event.entity';
+export { ErasureRequest } from './data-protection/erasure-request.entity';
+export { EraseUserDto } from './data-protection/erase-user.dto';
+export type { JumioRetentionOptions } from './jumio.options';
+// Resilience and operations: policies around Jumio calls, health, metrics, request ids, rate limits.
+export type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
+export { JUMIO_RESILIENCE_DEFAULTS } from './resilience/jumio-resilience.options';
+export { JumioBillable, JUMIO_BILLABLE } from './resilience/jumio-billable.decorator';
+export { JumioOpsModule } from './observability/jumio-ops.module';
+export { JUMIO_OPS_DEFAULTS, type JumioOpsOptions } from './observability/jumio-ops.options';
+export { JumioMetrics } from './observability/jumio-metrics';
+export { currentRequestId } from './observability/request-context';
+export { RequestIdConsoleLogger } from './observability/request-id-console.logger';

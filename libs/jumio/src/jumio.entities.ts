@@ -1,6 +1,14 @@
 import { CallbackInboxEntry } from './callback/callback-inbox.entity';
+import { AuditEvent } from './data-protection/audit-event.entity';
+import { ErasureRequest } from './data-protection/erasure-request.entity';
 import { ScanTransaction } from './scan-transaction/scan-transaction.entity';
 import { VerificationResult } from './scan-transaction/verification-result.entity';
 
 /** Pass to the host's DataSource (`entities`); the module registers them with `forFeature`. */
-export const JUMIO_ENTITIES = [ScanTransaction, VerificationResult, CallbackInboxEntry];
+export const JUMIO_ENTITIES = [
+  ScanTransaction,
+  VerificationResult,
+  CallbackInboxEntry,
+  AuditEvent,
+  ErasureRequest,
+];

@@ -11,6 +11,10 @@ import { OutboxRelay } from './events/outbox-relay.service';
 import { OutboxWriter } from './events/outbox.writer';
 import { ScanTransactionEvents } from './events/scan-transaction-events';
 import { JumioUserGuard } from './common/jumio-user.guard';
+import { DATA_PROTECTION_PROVIDERS } from './data-protection/data-protection.providers';
+import { ErasureService } from './data-protection/erasure.service';
+import { JumioAdminController } from './data-protection/jumio-admin.controller';
+import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
 import { JUMIO_ENTITIES } from './jumio.entities';
 import { JumioConfigurableModule } from './jumio.module-definition';
@@ -35,7 +39,7 @@ import { ScanTransactionStore } from './scan-transaction/scan-transaction.store'
     JumioObservabilityModule,
     JumioFastifyCompatModule,
   ],
-  controllers: [PoiController, PoaController, JumioCallbackController],
+  controllers: [PoiController, PoaController, JumioCallbackController, JumioAdminController],
   providers: [
     JumioClient,
     JumioUserGuard,
@@ -53,6 +57,7 @@ import { ScanTransactionStore } from './scan-transaction/scan-transaction.store'
     ScanTransactionEvents,
     OutboxRelay,
     OnboardingStepService,
+    ...DATA_PROTECTION_PROVIDERS,
   ],
   exports: [
     ScanTransactionService,
@@ -60,6 +65,8 @@ import { ScanTransactionStore } from './scan-transaction/scan-transaction.store'
     OnboardingStepService,
     ReconciliationService,
     OutboxRelay,
+    ErasureService,
+    RetentionService,
   ],
 })
 export class JumioModule extends JumioConfigurableModule {}

@@ -19,7 +19,10 @@ export class CallbackInboxEntry {
   @Column({ name: 'scan_transaction_id', type: 'varchar', length: 36, nullable: true })
   scanTransactionId: string | null;
 
-  /** The raw form as JSON. Holds personal data: a later issue minimises and encrypts it. */
+  /**
+   * The raw form as JSON without image links, encrypted (PersonalDataCipher). Emptied ('') once processed,
+   * or by the retention job after `retention.rawCallbackHours`.
+   */
   @Column({ type: 'text' })
   payload: string;
 

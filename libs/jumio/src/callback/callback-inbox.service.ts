@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
+import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { CallbackInboxEntry, type CallbackOutcome } from './callback-inbox.entity';
 
 /** Durable record of every callback for a known token: stored before processing, closed after. */
@@ -11,18 +12,21 @@ export class CallbackInboxService {
   constructor(
     @InjectRepository(CallbackInboxEntry)
     private readonly inbox: Repository<CallbackInboxEntry>,
+    private readonly personalData: PersonalDataCipher,
   ) {}
 
   async record(
     scanTransactionId: string,
     form: Record<string, unknown>,
   ): Promise<CallbackInboxEntry> {
+    const id = randomUUID();
     const entry: CallbackInboxEntry = {
-      id: randomUUID(),
+      id,
       receivedAt: new Date(),
       jumioReference: claimedReference(form),
       scanTransactionId,
-      payload: JSON.stringify(form),
+      // Encrypted for this row, without image links; emptied once processed (see finish).
+      payload: this.personalData.sealCallbackPayload(id, form),
       processedAt: null,
       outcome: null,
       errorField: null,
@@ -38,7 +42,8 @@ export class CallbackInboxService {
   ): Promise<void> {
     await this.inbox.update(
       { id: entry.id },
-      { processedAt: new Date(), outcome, errorField: errorField?.slice(0, 64) ?? null },
+      // Minimisation: the raw form is no longer needed once processed; reference, outcome and times stay.
+      { processedAt: new Date(), outcome, errorField: errorField?.slice(0, 64) ?? null, payload: '' },
     );
   }
 }

@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
+import { JumioMetrics } from '../observability/jumio-metrics';
+import { JumioCallPolicies } from '../resilience/jumio-call-policies';
 import type {
   DocumentAcquisitionRequest,
   DocumentAcquisitionResponse,
@@ -54,10 +56,16 @@ export class JumioClient {
   private readonly http: AxiosInstance;
   private readonly hosts: JumioHosts;
   private readonly timeoutMs: number;
+  private readonly policies: JumioCallPolicies;
 
-  constructor(@Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions) {
+  constructor(
+    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Optional() private readonly metrics?: JumioMetrics,
+  ) {
     this.hosts = resolveJumioHosts(options);
     this.timeoutMs = options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs;
+    this.policies = new JumioCallPolicies(options.resilience);
+    metrics?.watchCircuits(() => this.policies.circuits());
     this.http = axios.create({
       auth: { username: options.apiToken, password: options.apiSecret },
       headers: { Accept: 'application/json', 'User-Agent': options.userAgent },
@@ -185,11 +193,42 @@ export class JumioClient {
   }
 
   /**
-   * The one place that talks HTTP: a single attempt with a hard deadline, any non-2xx mapped to a
-   * JumioError. Retry and circuit-breaker policies wrap this method.
+   * Every call goes through the policies (resilience/): an overall deadline, retries for the calls that
+   * are safe to repeat (GET, DELETE; never a POST that could create a second billed transaction), and a
+   * circuit breaker per Jumio host.
    */
-  private async request(call: JumioCall): Promise<JumioAnswer> {
+  private request(call: JumioCall): Promise<JumioAnswer> {
     const url = call.baseUrl + this.resolvePath(call);
+    const retrySafe = call.method === 'GET' || call.method === 'DELETE';
+    return this.policies.execute(
+      { baseUrl: call.baseUrl, retrySafe, description: this.describe(call) },
+      (deadline) => this.observed(call, () => this.attempt(call, url, deadline)),
+    );
+  }
+
+  /** Times one attempt for the metrics (endpoint is the path template: no references in labels). */
+  private async observed(
+    call: JumioCall,
+    attempt: () => Promise<JumioAnswer>,
+  ): Promise<JumioAnswer> {
+    const started = performance.now();
+    const endpoint = `${call.method} ${call.pathTemplate}`;
+    try {
+      const answer = await attempt();
+      this.metrics?.jumioCallEnded(endpoint, (performance.now() - started) / 1000);
+      return answer;
+    } catch (error) {
+      const failure =
+        error instanceof JumioError
+          ? { code: error.code, status: error.upstreamStatus }
+          : { code: 'UNEXPECTED' };
+      this.metrics?.jumioCallEnded(endpoint, (performance.now() - started) / 1000, failure);
+      throw error;
+    }
+  }
+
+  /** The one place that talks HTTP: a single attempt with a hard timeout, any non-2xx mapped to a JumioError. */
+  private async attempt(call: JumioCall, url: string, deadline: AbortSignal): Promise<JumioAnswer> {
     let status: number;
     let text: string;
     let retryAfter: unknown;
@@ -201,8 +240,9 @@ export class JumioClient {
           data: JSON.stringify(call.body),
           headers: { 'Content-Type': 'application/json' },
         }),
-        // `timeout` is an idle timeout on the socket; this is the deadline for the whole exchange.
-        signal: AbortSignal.timeout(this.timeoutMs),
+        // `timeout` is an idle timeout on the socket; this bounds the whole exchange, and the call's
+        // overall deadline aborts it too.
+        signal: AbortSignal.any([deadline, AbortSignal.timeout(this.timeoutMs)]),
       });
       status = response.status;
       text = typeof response.data === 'string' ? response.data : '';

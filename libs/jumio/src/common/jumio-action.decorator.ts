@@ -1,4 +1,4 @@
-import { applyDecorators, Get, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
+import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 
 /*
@@ -12,12 +12,20 @@ export const SET_STATUS_ROUTE = '\\!setScanTransactionStatus';
 export const INITIATE_ROUTE = '\\!initiate';
 export const ACQUISITIONS_ROUTE = '\\!acquisitions';
 
+/** A user's scan state must never be served from a browser's or proxy's cache. */
+const NOT_CACHEABLE = Header('Cache-Control', 'no-store');
+
 /** A POST action of the private contract: answers 200 (not Nest's default 201) with `type`. */
 export function JumioAction(path: string, type: Type<unknown>): MethodDecorator {
-  return applyDecorators(Post(path), HttpCode(HttpStatus.OK), ApiOkResponse({ type }));
+  return applyDecorators(
+    Post(path),
+    HttpCode(HttpStatus.OK),
+    NOT_CACHEABLE,
+    ApiOkResponse({ type }),
+  );
 }
 
 /** The GET twin of `!getScanTransactionStatus`. */
 export function JumioQuery(path: string, type: Type<unknown>): MethodDecorator {
-  return applyDecorators(Get(path), ApiOkResponse({ type }));
+  return applyDecorators(Get(path), NOT_CACHEABLE, ApiOkResponse({ type }));
 }

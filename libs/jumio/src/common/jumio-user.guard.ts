@@ -13,7 +13,10 @@ const MAX_USER_ID_LENGTH = 255;
 
 /** Default `resolveUserId`: `request.user.id` as set by the host's authentication (string or number). */
 export function defaultResolveUserId(request: Request): string | undefined {
-  const id = (request as Request & { user?: { id?: unknown } }).user?.id;
+  type WithUser = { user?: { id?: unknown } };
+  // Under Fastify, Nest middleware (e.g. the host's authentication) sets it on the raw Node request.
+  const withUser = request as Request & WithUser & { raw?: WithUser };
+  const id = withUser.user?.id ?? withUser.raw?.user?.id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 

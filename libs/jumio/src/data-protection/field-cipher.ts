@@ -21,7 +21,9 @@ export interface FieldLocation {
 /** Decryption failed: wrong key, wrong row, or the value was altered. Never carries the value itself. */
 export class FieldDecryptionError extends Error {
   constructor(location: FieldLocation, reason: string) {
-    super(`Cannot decrypt ${location.table}.${location.column} of row ${location.rowId}: ${reason}`);
+    super(
+      `Cannot decrypt ${location.table}.${location.column} of row ${location.rowId}: ${reason}`,
+    );
     this.name = 'FieldDecryptionError';
   }
 }
@@ -61,16 +63,22 @@ export class FieldCipher {
   constructor(keyRing: EncryptionKeyRing) {
     for (const [keyId, base64] of Object.entries(keyRing.keys)) {
       if (!KEY_ID.test(keyId)) {
-        throw new EncryptionKeyError(`Encryption key id "${keyId}" must be 1 to 32 characters of A-Z, a-z, 0-9, _ or -`);
+        throw new EncryptionKeyError(
+          `Encryption key id "${keyId}" must be 1 to 32 characters of A-Z, a-z, 0-9, _ or -`,
+        );
       }
       const key = Buffer.from(base64, 'base64');
       if (key.length !== KEY_BYTES || key.toString('base64') !== normaliseBase64(base64)) {
-        throw new EncryptionKeyError(`Encryption key "${keyId}" must be exactly 32 bytes, base64-encoded`);
+        throw new EncryptionKeyError(
+          `Encryption key "${keyId}" must be exactly 32 bytes, base64-encoded`,
+        );
       }
       this.keys.set(keyId, key);
     }
     if (!this.keys.has(keyRing.currentKeyId)) {
-      throw new EncryptionKeyError(`The current encryption key "${keyRing.currentKeyId}" is not in the key ring`);
+      throw new EncryptionKeyError(
+        `The current encryption key "${keyRing.currentKeyId}" is not in the key ring`,
+      );
     }
     this.currentKeyId = keyRing.currentKeyId;
   }
@@ -83,7 +91,9 @@ export class FieldCipher {
   encrypt(plaintext: string, location: FieldLocation): string {
     const keyId = this.currentKeyId;
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(keyId)!, iv, { authTagLength: TAG_BYTES });
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(keyId)!, iv, {
+      authTagLength: TAG_BYTES,
+    });
     cipher.setAAD(associatedData(keyId, location));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [FORMAT_VERSION, keyId, iv, ciphertext, cipher.getAuthTag()]

@@ -1,8 +1,10 @@
 import { CreateJumioTables1764150000000 } from './1764150000000-create-jumio-tables';
 import { AddJumioReconciliationAndOutbox1764170000000 } from './1764170000000-add-jumio-reconciliation-and-outbox';
+import { CreateDataProtectionTables1764180000000 } from './1764180000000-create-data-protection-tables';
 
 /** Pass to the host's DataSource (`migrations`, with `migrationsRun: true`). Order matters: oldest first. */
 export const JUMIO_MIGRATIONS = [
   CreateJumioTables1764150000000,
   AddJumioReconciliationAndOutbox1764170000000,
+  CreateDataProtectionTables1764180000000,
 ];

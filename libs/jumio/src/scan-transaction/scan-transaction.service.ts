@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { assertCallbackBaseUrl, callbackUrlFor } from '../callback/callback-url';
 import { JumioClient } from '../client/jumio.client';
+import { auditCauseOf } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { ProofOfAddressReviewer } from '../poa-rules/proof-of-address.reviewer';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
@@ -215,10 +216,11 @@ export class ScanTransactionService {
       if (!tx || !this.belongsTo(tx, result)) return 'UNKNOWN_REFERENCE';
       const now = new Date();
       // Document Verification decides nothing itself: the bank's proof-of-address rules do.
-      const decided = isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, result, now) : result;
+      const decided =
+        isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, result, now) : result;
       const changes = isOpen(tx) ? planResult(tx, decided, this.maxAttempts, now) : null;
       if (decided.decision === 'PENDING') {
-        if (changes) await this.store.update(tx, changes, now);
+        if (changes) await this.store.update(tx, changes, now, auditCauseOf(source));
         return changes ? 'APPLIED' : 'IGNORED_STALE';
       }
       try {

@@ -1,8 +1,18 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditCause } from '../data-protection/audit-event.entity';
+import {
+  auditCauseOf,
+  changesAuditedState,
+  recordStateChange,
+} from '../data-protection/audit-trail';
+import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { OutboxWriter } from '../events/outbox.writer';
-import { eventTypeForChange, type ScanTransactionEventType } from '../events/scan-transaction-event';
+import {
+  eventTypeForChange,
+  type ScanTransactionEventType,
+} from '../events/scan-transaction-event';
 import type { JumioResult } from './verification.types';
 import { runInTransaction } from './db-transaction';
 import { ScanTransaction } from './scan-transaction.entity';
@@ -33,6 +43,7 @@ export class DuplicateResultError extends Error {
 export class ScanTransactionStore {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly personalData: PersonalDataCipher,
     @Optional() private readonly outbox?: OutboxWriter,
   ) {}
 
@@ -88,6 +99,7 @@ export class ScanTransactionStore {
       await runInTransaction(this.dataSource, async (manager) => {
         if (replaces) await this.guardedUpdate(manager, replaces, { openKey: null }, tx.createdAt);
         await manager.insert(ScanTransaction, tx);
+        await recordStateChange(manager, 'CLIENT_ROUTE', tx.id, null, tx);
         await this.outbox?.append(manager, 'started', tx, tx.createdAt);
       });
     } catch (error) {
@@ -97,17 +109,20 @@ export class ScanTransactionStore {
     return { ...tx, version: 1 };
   }
 
-  /** Applies changes if the row is still at the version that was read. */
+  /** Applies changes if the row is still at the version that was read; `cause` goes to the audit trail. */
   async update(
     tx: ScanTransaction,
     changes: TransactionChanges,
     now: Date,
+    cause: AuditCause = 'CLIENT_ROUTE',
   ): Promise<ScanTransaction> {
     const event = this.outbox ? eventTypeForChange(tx, changes) : null;
     try {
-      if (!event) return await this.guardedUpdate(this.dataSource.manager, tx, changes, now);
+      if (!event && !changesAuditedState(tx, changes)) {
+        return await this.guardedUpdate(this.dataSource.manager, tx, changes, now, null, cause);
+      }
       return await runInTransaction(this.dataSource, (manager) =>
-        this.guardedUpdate(manager, tx, changes, now, event),
+        this.guardedUpdate(manager, tx, changes, now, event, cause),
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConcurrentChangeError();
@@ -123,14 +138,16 @@ export class ScanTransactionStore {
     changes: TransactionChanges | null,
     now: Date,
   ): Promise<void> {
+    const id = randomUUID();
     const row: VerificationResult = {
-      id: randomUUID(),
+      id,
       scanTransactionId: tx.id,
       source,
       jumioStatus: result.jumioStatus,
       decision: result.decision,
       reasons: JSON.stringify(result.reasons),
-      extractedData: result.extracted ? JSON.stringify(result.extracted) : null,
+      // Encrypted, bound to this row (data-protection/personal-data.cipher.ts).
+      extractedData: this.personalData.sealExtractedData(id, result.extracted),
       reportedAt: result.reportedAt,
       createdAt: now,
     };
@@ -138,7 +155,14 @@ export class ScanTransactionStore {
       await runInTransaction(this.dataSource, async (manager) => {
         await manager.insert(VerificationResult, row);
         if (changes) {
-          await this.guardedUpdate(manager, tx, changes, now, eventTypeForChange(tx, changes));
+          await this.guardedUpdate(
+            manager,
+            tx,
+            changes,
+            now,
+            eventTypeForChange(tx, changes),
+            auditCauseOf(source),
+          );
         }
       });
     } catch (error) {
@@ -156,6 +180,7 @@ export class ScanTransactionStore {
     changes: TransactionChanges,
     now: Date,
     event: ScanTransactionEventType | null = null,
+    cause: AuditCause = 'CLIENT_ROUTE',
   ): Promise<ScanTransaction> {
     const result = await manager
       .createQueryBuilder()
@@ -165,6 +190,8 @@ export class ScanTransactionStore {
       .execute();
     if (result.affected !== 1) throw new ConcurrentChangeError();
     const after = { ...tx, ...changes, updatedAt: now, version: tx.version + 1 };
+    // In the same database transaction as the change, whenever status or decision moved.
+    await recordStateChange(manager, cause, tx.id, tx, after);
     if (event) await this.outbox?.append(manager, event, after, now);
     return after;
   }

@@ -1,0 +1,24 @@
+/**
+ * The module as a bank would run it: the demo host app (JumioModule + JumioOpsModule) on PostgreSQL, on the
+ * adapter named by HTTP_ADAPTER, with the in-process Jumio sandbox. Callbacks from 127.0.0.1 are allowed.
+ */
+import { startDemoApp } from '../../src/demo-app';
+
+startDemoApp({
+  PORT: '0',
+  DATABASE_URL: process.env.DATABASE_URL,
+  HTTP_ADAPTER: process.env.HTTP_ADAPTER,
+  JUMIO_SANDBOX: 'true',
+  JUMIO_SANDBOX_PORT: '0',
+  JUMIO_CALLBACK_ALLOWED_IPS: '127.0.0.1/32',
+  ACCESS_LOG: process.env.ACCESS_LOG ?? 'false',
+}).then(
+  ({ app, url }) => {
+    console.log(`LISTENING ${url}`);
+    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CompiledServers } from './compile';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Resident set size of the server process now, in MB (Linux /proc). */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the compiled `bench/servers/<name>.server.ts` in its own Node process and waits for its
+ * `LISTENING <url>` line. A process of its own, so that its memory is measured alone and the load
+ * generator does not share its event loop.
+ */
+export function startServer(
+  compiled: CompiledServers,
+  name: string,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['-r', compiled.preload, compiled.entry(name)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NODE_PATH: compiled.nodePath, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => fail(new Error(`${name} did not start within 60 s:\n${output}`)),
+      60_000,
+    );
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    child.on('exit', (code) => fail(new Error(`${name} exited with ${code}:\n${output}`)));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      child.stderr.removeAllListeners('data');
+      child.stderr.resume();
+      resolve({
+        url: match[1],
+        pid: child.pid!,
+        rssMb: () => rssMb(child.pid!),
+        stop: () => stop(child),
+      });
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,122 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JUMIO_CALLBACK_IPS } from '../client/jumio-hosts';
+import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
+import { IpAllowlist, LOOPBACK_CIDRS, maskIp, resolveClientIp } from './ip-allowlist';
+
+/** Jumio's callbacks are a few KB of form fields; image data travels by URL, never in the body. */
+export const DEFAULT_CALLBACK_MAX_BODY_BYTES = 64 * 1024;
+
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+
+export type CallbackRejectionReason =
+  'SOURCE_NOT_ALLOWED' | 'UNSUPPORTED_CONTENT_TYPE' | 'BODY_TOO_LARGE' | 'MALFORMED_BODY';
+
+export interface CallbackRejection {
+  status:
+    | HttpStatus.FORBIDDEN
+    | HttpStatus.UNSUPPORTED_MEDIA_TYPE
+    | HttpStatus.PAYLOAD_TOO_LARGE
+    | HttpStatus.BAD_REQUEST;
+  reason: CallbackRejectionReason;
+}
+
+/** The allowlist the options describe: explicit CIDRs, else Jumio's list for the data centre. */
+export function callbackAllowedCidrs(options: JumioModuleOptions): string[] {
+  if (options.callbackAllowedIps && options.callbackAllowedIps.length > 0) {
+    return [...options.callbackAllowedIps];
+  }
+  const jumio = JUMIO_CALLBACK_IPS[options.dataCenter ?? JUMIO_DEFAULTS.dataCenter];
+  // The sandbox posts from this machine; real Jumio never does.
+  return options.sandbox ? [...jumio, ...LOOPBACK_CIDRS] : [...jumio];
+}
+
+/**
+ * First layer of callback authenticity, decided from the socket and headers alone (never the body):
+ * the source address must be one of Jumio's (through trusted proxies only), the body a small form.
+ *
+ * It runs twice over: `JumioCallbackPreParser` mounts `middleware` ahead of the host's body parsers, so
+ * a rejected request costs no parsing; the same check as a guard on the controller keeps the route safe
+ * where that mounting is not possible (another HTTP adapter, an unusual middleware stack).
+ */
+@Injectable()
+export class CallbackSourceGuard implements CanActivate {
+  private readonly logger = new Logger('JumioCallback');
+  private readonly allowed: IpAllowlist;
+  private readonly trustedProxies: IpAllowlist;
+  readonly maxBodyBytes: number;
+
+  constructor(@Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions) {
+    this.allowed = buildList('callbackAllowedIps', callbackAllowedCidrs(options));
+    this.trustedProxies = buildList('trustedProxies', options.trustedProxies ?? []);
+    this.maxBodyBytes = options.callbackMaxBodyBytes ?? DEFAULT_CALLBACK_MAX_BODY_BYTES;
+  }
+
+  /** Why this request must be refused, or undefined when it may be read. */
+  inspect(request: IncomingMessage): CallbackRejection | undefined {
+    const client = resolveClientIp(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      this.trustedProxies,
+    );
+    if (!this.allowed.contains(client)) {
+      return { status: HttpStatus.FORBIDDEN, reason: 'SOURCE_NOT_ALLOWED' };
+    }
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (mediaType !== FORM_CONTENT_TYPE) {
+      return { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason: 'UNSUPPORTED_CONTENT_TYPE' };
+    }
+    const declaredLength = Number(request.headers['content-length']);
+    if (Number.isFinite(declaredLength) && declaredLength > this.maxBodyBytes) {
+      return { status: HttpStatus.PAYLOAD_TOO_LARGE, reason: 'BODY_TOO_LARGE' };
+    }
+    return undefined;
+  }
+
+  /** One line per refused callback: the reason and a masked address; never the path (it holds the token). */
+  logRejection(request: IncomingMessage, reason: CallbackRejectionReason): void {
+    const client = resolveClientIp(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      this.trustedProxies,
+    );
+    this.logger.warn(`Refused a Jumio callback: ${reason} (source ${maskIp(client)})`);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<IncomingMessage>();
+    const rejection = this.inspect(request);
+    if (!rejection) return true;
+    this.logRejection(request, rejection.reason);
+    throw new HttpException(
+      { statusCode: rejection.status, error: rejection.reason },
+      rejection.status,
+    );
+  }
+
+  /** Refuses with a bare JSON answer and closes the connection, leaving the body unread. */
+  reject(request: IncomingMessage, response: ServerResponse, rejection: CallbackRejection): void {
+    this.logRejection(request, rejection.reason);
+    response.statusCode = rejection.status;
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Connection', 'close');
+    response.end(JSON.stringify({ statusCode: rejection.status, error: rejection.reason }));
+  }
+}
+
+function buildList(option: string, cidrs: readonly string[]): IpAllowlist {
+  try {
+    return new IpAllowlist(cidrs);
+  } catch (error) {
+    throw new Error(`JumioModule: ${option}: ${(error as Error).message}`, { cause: error });
+  }
+}

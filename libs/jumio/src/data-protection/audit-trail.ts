@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { ResultSource, ScanStatus } from '../scan-transaction/scan-transaction.types';
+import type { VerificationDecision } from '../scan-transaction/verification.types';
+import { AuditEvent, type AuditAction, type AuditCause } from './audit-event.entity';
+
+/** The audited part of a transaction's state. */
+export interface AuditedState {
+  status: ScanStatus | null;
+  decision: VerificationDecision | null;
+}
+
+export interface AuditEntry {
+  scanTransactionId: string;
+  cause: AuditCause;
+  action: AuditAction;
+  previous: AuditedState;
+  next: AuditedState;
+  at?: Date;
+}
+
+/** Appends one audit event through `manager`, i.e. inside the caller's database transaction. */
+export async function recordAuditEvent(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  await manager.insert(AuditEvent, {
+    id: randomUUID(),
+    scanTransactionId: entry.scanTransactionId,
+    occurredAt: entry.at ?? new Date(),
+    cause: entry.cause,
+    action: entry.action,
+    previousStatus: entry.previous.status,
+    newStatus: entry.next.status,
+    previousDecision: entry.previous.decision,
+    newDecision: entry.next.decision,
+  });
+}
+
+/**
+ * Records a state change of a transaction (`previous` → `next`) in the caller's database transaction.
+ * Call it next to the guarded UPDATE that made the change; nothing is written when nothing changed.
+ * `previous` is `null` for a transaction that was just created.
+ */
+export async function recordStateChange(
+  manager: EntityManager,
+  cause: AuditCause,
+  scanTransactionId: string,
+  previous: AuditedState | null,
+  next: AuditedState,
+): Promise<void> {
+  const before = previous ?? { status: null, decision: null };
+  if (before.status === next.status && before.decision === next.decision) return;
+  await recordAuditEvent(manager, {
+    scanTransactionId,
+    cause,
+    action: 'STATE_CHANGED',
+    previous: { status: before.status, decision: before.decision },
+    next: { status: next.status, decision: next.decision },
+  });
+}
+
+/** A result's source as an audit cause: callbacks are CALLBACK, Retrieval API re-checks RECONCILIATION. */
+export function auditCauseOf(source: ResultSource): AuditCause {
+  return source === 'CALLBACK' ? 'CALLBACK' : 'RECONCILIATION';
+}
+
+/** Whether applying `changes` moves the audited state (status or decision). */
+export function changesAuditedState(before: AuditedState, changes: Partial<AuditedState>): boolean {
+  return (
+    (changes.status !== undefined && changes.status !== before.status) ||
+    (changes.decision !== undefined && changes.decision !== before.decision)
+  );
+}

@@ -1,0 +1,256 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { JumioClient } from '../client/jumio.client';
+import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { runInTransaction } from '../scan-transaction/db-transaction';
+import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
+import { isUniqueViolation } from '../scan-transaction/unique-violation';
+import { AuditEvent } from './audit-event.entity';
+import { recordAuditEvent } from './audit-trail';
+import { ErasureRequest } from './erasure-request.entity';
+import { PersonalDataPurger } from './personal-data.purger';
+
+/** What the host (or the admin route) is told about an erasure. Carries no personal data. */
+export interface ErasureStatus {
+  requestId: string;
+  /** COMPLETED: erased here and at Jumio. PENDING: erased here; deletion at Jumio is being retried. */
+  state: 'COMPLETED' | 'PENDING';
+  requestedAt: string;
+  completedAt: string | null;
+  attempts: number;
+  scansDeleted: number;
+  scansTotal: number;
+  /** JumioErrorCode of the last failed round, e.g. JUMIO_UNAVAILABLE. */
+  lastErrorCode: string | null;
+  nextAttemptAt: string | null;
+}
+
+/** A round of Delete API calls is claimed for this long; longer than a round of timed-out calls. */
+const CLAIM_MS = 5 * 60_000;
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 6 * 60 * 60_000;
+const MAX_USER_ID_LENGTH = 255;
+
+interface ScanToDelete {
+  id: string;
+  type: ScanTransaction['type'];
+  jumioReference: string;
+  status: ScanTransaction['status'];
+  decision: ScanTransaction['decision'];
+}
+
+/**
+ * Erases one user's personal data: here at once (extracted data and raw callbacks, in one database
+ * transaction, audited), then at Jumio through the Delete API (NV scans for POI, DV documents for POA).
+ * Idempotent; if Jumio is down the request stays PENDING and the background job retries it with backoff
+ * until Jumio confirms every scan. The decisions and timestamps stay: they are the bank's record.
+ */
+@Injectable()
+export class ErasureService {
+  private readonly logger = new Logger(ErasureService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly purger: PersonalDataPurger,
+    private readonly jumio: JumioClient,
+  ) {}
+
+  async eraseUser(userId: string): Promise<ErasureStatus> {
+    if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_USER_ID_LENGTH) {
+      throw new JumioError(
+        JumioErrorCode.INVALID_INPUT,
+        `userId must be 1 to ${MAX_USER_ID_LENGTH} characters`,
+      );
+    }
+    const request = await this.openRequest(userId);
+    await this.purger.purgeResults({ userId }, 'ERASURE', 'PERSONAL_DATA_ERASED');
+    await this.purger.purgeCallbackPayloads({ userId });
+    return toStatus(await this.deleteAtJumio(request.id, new Date()));
+  }
+
+  /** The latest erasure request of a user, if any. */
+  async status(userId: string): Promise<ErasureStatus | null> {
+    const request = await this.dataSource
+      .getRepository(ErasureRequest)
+      .findOne({ where: { userId }, order: { requestedAt: 'DESC' } });
+    return request ? toStatus(request) : null;
+  }
+
+  /** Background job: retries the Jumio deletions that are due. Returns how many requests completed. */
+  async retryDue(now = new Date()): Promise<number> {
+    const due = await this.dataSource
+      .getRepository(ErasureRequest)
+      .createQueryBuilder('e')
+      .select('e.id', 'id')
+      .where('e.completedAt IS NULL AND e.nextAttemptAt <= :now', { now })
+      .orderBy('e.nextAttemptAt', 'ASC')
+      .limit(20)
+      .getRawMany<{ id: string }>();
+    let completed = 0;
+    for (const { id } of due) {
+      const request = await this.deleteAtJumio(id, now);
+      if (request.completedAt) completed += 1;
+    }
+    return completed;
+  }
+
+  /** The user's open request, or a new one. Concurrent calls meet on the UNIQUE open_key. */
+  private async openRequest(userId: string): Promise<ErasureRequest> {
+    const repository = this.dataSource.getRepository(ErasureRequest);
+    const open = await repository.findOneBy({ openKey: userId });
+    if (open) return open;
+    const now = new Date();
+    const request = repository.create({
+      id: randomUUID(),
+      userId,
+      openKey: userId,
+      requestedAt: now,
+      completedAt: null,
+      attempts: 0,
+      nextAttemptAt: now,
+      lastErrorCode: null,
+      scansDeleted: 0,
+      scansTotal: 0,
+    });
+    try {
+      await repository.insert(request);
+      return request;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return repository.findOneByOrFail({ openKey: userId });
+    }
+  }
+
+  /**
+   * One round of Delete API calls, if this instance wins the claim (a guarded UPDATE: it works the same on
+   * PostgreSQL and SQLite, and the HTTP calls run outside any database transaction). Scans already deleted
+   * carry a JUMIO_SCAN_DELETED audit event and are skipped.
+   */
+  private async deleteAtJumio(requestId: string, now: Date): Promise<ErasureRequest> {
+    const repository = this.dataSource.getRepository(ErasureRequest);
+    const claim = await repository
+      .createQueryBuilder()
+      .update()
+      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS), attempts: () => 'attempts + 1' })
+      .where('id = :id AND completed_at IS NULL AND next_attempt_at <= :now', {
+        id: requestId,
+        now,
+      })
+      .execute();
+    const request = await repository.findOneByOrFail({ id: requestId });
+    if (!claim.affected) return request;
+
+    const scans = await this.scansToDelete(request);
+    let lastErrorCode: string | null = null;
+    for (const scan of scans.pending) {
+      const errorCode = await this.deleteScan(scan);
+      if (errorCode) lastErrorCode = errorCode;
+      else await this.recordDeleted(scan);
+    }
+    const remaining = (await this.scansToDelete(request)).pending.length;
+    const finishedAt = new Date();
+    const done = remaining === 0;
+    await repository.update(
+      { id: requestId },
+      {
+        completedAt: done ? finishedAt : null,
+        openKey: done ? null : request.userId,
+        nextAttemptAt: done
+          ? null
+          : new Date(finishedAt.getTime() + retryDelayMs(request.attempts)),
+        lastErrorCode: done ? null : lastErrorCode,
+        scansDeleted: scans.total - remaining,
+        scansTotal: scans.total,
+      },
+    );
+    if (!done) {
+      this.logger.warn(
+        `Erasure ${requestId}: ${remaining} of ${scans.total} Jumio scans not deleted yet (${lastErrorCode}); will retry`,
+      );
+    }
+    return repository.findOneByOrFail({ id: requestId });
+  }
+
+  /** The user's scans that Jumio may hold (created before the request), and those not yet deleted. */
+  private async scansToDelete(
+    request: ErasureRequest,
+  ): Promise<{ total: number; pending: ScanToDelete[] }> {
+    const scans = await this.dataSource
+      .getRepository(ScanTransaction)
+      .createQueryBuilder('t')
+      .select(['t.id', 't.type', 't.jumioReference', 't.status', 't.decision'])
+      .where(
+        't.userId = :userId AND t.jumioReference IS NOT NULL AND t.createdAt <= :requestedAt',
+        {
+          userId: request.userId,
+          requestedAt: request.requestedAt,
+        },
+      )
+      .getMany();
+    const deleted = new Set(
+      scans.length === 0
+        ? []
+        : (
+            await this.dataSource
+              .getRepository(AuditEvent)
+              .createQueryBuilder('a')
+              .select('a.scanTransactionId', 'id')
+              .where('a.action = :action AND a.scanTransactionId IN (:...ids)', {
+                action: 'JUMIO_SCAN_DELETED',
+                ids: scans.map((scan) => scan.id),
+              })
+              .getRawMany<{ id: string }>()
+          ).map((row) => row.id),
+    );
+    return {
+      total: scans.length,
+      pending: scans.filter((scan) => !deleted.has(scan.id)) as ScanToDelete[],
+    };
+  }
+
+  /** Undefined when Jumio no longer holds the scan; otherwise the JumioErrorCode to retry on. */
+  private async deleteScan(scan: ScanToDelete): Promise<string | undefined> {
+    try {
+      if (scan.type === 'POI') await this.jumio.deleteNetverifyScan(scan.jumioReference);
+      else await this.jumio.deleteDocument(scan.jumioReference);
+      return undefined;
+    } catch (error) {
+      // 404: unknown or already deleted (jumio-api.md §7): nothing left there to erase.
+      if (error instanceof JumioError && error.code === JumioErrorCode.JUMIO_NOT_FOUND)
+        return undefined;
+      return error instanceof JumioError ? error.code : 'UNEXPECTED_ERROR';
+    }
+  }
+
+  private recordDeleted(scan: ScanToDelete): Promise<void> {
+    const state = { status: scan.status, decision: scan.decision };
+    return runInTransaction(this.dataSource, (manager) =>
+      recordAuditEvent(manager, {
+        scanTransactionId: scan.id,
+        cause: 'ERASURE',
+        action: 'JUMIO_SCAN_DELETED',
+        previous: state,
+        next: state,
+      }),
+    );
+  }
+}
+
+function retryDelayMs(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+}
+
+function toStatus(request: ErasureRequest): ErasureStatus {
+  return {
+    requestId: request.id,
+    state: request.completedAt ? 'COMPLETED' : 'PENDING',
+    requestedAt: request.requestedAt.toISOString(),
+    completedAt: request.completedAt?.toISOString() ?? null,
+    attempts: request.attempts,
+    scansDeleted: request.scansDeleted,
+    scansTotal: request.scansTotal,
+    lastErrorCode: request.lastErrorCode,
+    nextAttemptAt: request.nextAttemptAt?.toISOString() ?? null,
+  };
+}

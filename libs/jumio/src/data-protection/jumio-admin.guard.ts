@@ -1,0 +1,37 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { firstValueFrom, isObservable } from 'rxjs';
+import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import type { JumioModuleOptions } from '../jumio.options';
+
+/**
+ * Admin routes: 404 unless `enableAdminRoutes`, then whatever the host's `adminGuard` decides. A guard
+ * class is instantiated once through the module's injector, so it can inject the host's providers.
+ */
+@Injectable()
+export class JumioAdminGuard implements CanActivate {
+  private hostGuard?: Promise<CanActivate>;
+
+  constructor(
+    @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const { enableAdminRoutes, adminGuard } = this.options;
+    // Indistinguishable from a route that does not exist.
+    if (!enableAdminRoutes || !adminGuard) throw new NotFoundException();
+    this.hostGuard ??=
+      typeof adminGuard === 'function'
+        ? this.moduleRef.create(adminGuard)
+        : Promise.resolve(adminGuard);
+    const allowed = await (await this.hostGuard).canActivate(context);
+    return isObservable(allowed) ? firstValueFrom(allowed) : allowed;
+  }
+}

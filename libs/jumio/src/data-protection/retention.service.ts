@@ -1,0 +1,102 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import type { JumioModuleOptions } from '../jumio.options';
+import { retentionSettings, type RetentionSettings } from './data-protection.settings';
+import { ErasureService } from './erasure.service';
+import { PersonalDataPurger } from './personal-data.purger';
+
+export interface RetentionRunReport {
+  /** Results whose extracted data passed `personalDataDays`. */
+  expiredResults: number;
+  /** Results that arrived for an erased user after the erasure (backstop). */
+  lateErasedResults: number;
+  /** Raw callback payloads emptied (processed, or older than `rawCallbackHours`). */
+  callbackPayloads: number;
+  /** Erasure requests whose deletion at Jumio completed in this run. */
+  erasuresCompleted: number;
+}
+
+/**
+ * The data-protection background job: purges personal data past its retention period, empties raw
+ * callbacks once processed, and retries erasures at Jumio. Every step is claimed row by row in the
+ * database, so any number of instances can run it at the same time. One run at a time per instance.
+ */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RetentionService.name);
+  private readonly settings: RetentionSettings;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    private readonly purger: PersonalDataPurger,
+    private readonly erasure: ErasureService,
+  ) {
+    this.settings = retentionSettings(options);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.settings.jobIntervalSeconds === 0) return;
+    this.timer = setInterval(() => this.tick(), this.settings.jobIntervalSeconds * 1000);
+    // The job never keeps the process alive on its own.
+    this.timer.unref();
+  }
+
+  /** Before the host's DataSource closes: stop the timer and let a run under way finish. */
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One full run; `now` lets tests move time forward. */
+  async runOnce(now = new Date()): Promise<RetentionRunReport> {
+    const dayMs = 24 * 60 * 60_000;
+    const expiredResults = await this.purger.purgeResults(
+      { createdBefore: new Date(now.getTime() - this.settings.personalDataDays * dayMs) },
+      'RETENTION',
+      'PERSONAL_DATA_PURGED',
+    );
+    const lateErasedResults = await this.purger.purgeResults(
+      { erasedUsers: true },
+      'ERASURE',
+      'PERSONAL_DATA_ERASED',
+    );
+    const callbackPayloads = await this.purger.purgeCallbackPayloads({
+      receivedBefore: new Date(now.getTime() - this.settings.rawCallbackHours * 60 * 60_000),
+    });
+    const erasuresCompleted = await this.erasure.retryDue(now);
+    return { expiredResults, lateErasedResults, callbackPayloads, erasuresCompleted };
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.runOnce()
+      .then((report) => {
+        if (report.expiredResults || report.lateErasedResults || report.erasuresCompleted) {
+          this.logger.log(
+            `Purged ${report.expiredResults} expired and ${report.lateErasedResults} erased results; ` +
+              `${report.erasuresCompleted} erasures completed at Jumio`,
+          );
+        }
+      })
+      .catch((error: unknown) => {
+        // Name and code only: driver errors can quote the SQL parameters.
+        const code = (error as { code?: unknown }).code;
+        this.logger.error(
+          `Data-protection job failed: ${error instanceof Error ? error.name : 'error'}` +
+            (typeof code === 'string' ? ` (${code})` : ''),
+        );
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+}

@@ -1,0 +1,181 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DataSource } from 'typeorm';
+import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import type { JumioModuleOptions } from '../jumio.options';
+import { runInTransaction } from '../scan-transaction/db-transaction';
+import type { ScanType } from '../scan-transaction/scan-transaction.types';
+import type { VerificationDecision } from '../scan-transaction/verification.types';
+import { claimRows } from '../reconciliation/row-claims';
+import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { OUTBOX_TABLE } from './outbox.writer';
+import {
+  eventEmitterName,
+  STEP_CODE_OF,
+  type ScanTransactionEvent,
+  type ScanTransactionEventType,
+} from './scan-transaction-event';
+import { ScanTransactionEvents } from './scan-transaction-events';
+
+export const DEFAULT_OUTBOX_RELAY_INTERVAL_MS = 1_000;
+const BATCH_SIZE = 50;
+const LEASE_MS = 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+const MAX_ROUNDS_PER_PASS = 10;
+/** Only the oldest undelivered event of a transaction is due: events of one transaction stay in order. */
+const OLDEST_OF_ITS_TRANSACTION = `NOT EXISTS (SELECT 1 FROM ${OUTBOX_TABLE} earlier
+  WHERE earlier.scan_transaction_id = ${OUTBOX_TABLE}.scan_transaction_id
+    AND earlier.delivered_at IS NULL AND earlier.occurred_at < ${OUTBOX_TABLE}.occurred_at)`;
+
+interface OutboxRow {
+  id: string;
+  scan_transaction_id: string;
+  user_id: string;
+  scan_type: ScanType;
+  event_type: ScanTransactionEventType;
+  decision: VerificationDecision | null;
+  reasons: string;
+  occurred_at: Date | string;
+  attempts: number | string;
+}
+
+export interface RelayReport {
+  delivered: string[];
+  failed: string[];
+}
+
+/**
+ * Delivers the outbox at least once: claims due events (row by row, like reconciliation), hands each to
+ * `ScanTransactionEvents` subscribers and, when the host has `EventEmitterModule`, to `EventEmitter2`
+ * as `jumio.scan-transaction.<type>`, then marks it delivered. An event whose delivery fails or is cut
+ * short by a crash stays in the table and is delivered again (failures back off exponentially).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('JumioOutbox');
+  private readonly intervalMs: number;
+  private readonly dialect: SqlDialect;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<RelayReport> | undefined;
+
+  constructor(
+    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    private readonly dataSource: DataSource,
+    private readonly events: ScanTransactionEvents,
+    @Optional() private readonly emitter?: EventEmitter2,
+  ) {
+    this.intervalMs = options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS;
+    this.dialect = sqlDialect(dataSource);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(
+      () =>
+        void this.runOnce().catch((error: unknown) =>
+          this.logger.warn(`Relay pass failed: ${String(error)}`),
+        ),
+      this.intervalMs,
+    );
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One delivery pass; concurrent calls share the pass in progress. */
+  runOnce(now: Date = new Date()): Promise<RelayReport> {
+    this.running ??= this.pass(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /**
+   * Rounds of claim-and-deliver until nothing more is due (bounded): each round hands out the oldest
+   * undelivered event of each transaction, so a transaction's later events follow in later rounds.
+   */
+  private async pass(now: Date): Promise<RelayReport> {
+    const report: RelayReport = { delivered: [], failed: [] };
+    for (let round = 0; round < MAX_ROUNDS_PER_PASS; round++) {
+      const deliveredBefore = report.delivered.length;
+      const claimed = await this.round(now, report);
+      if (claimed === 0 || report.delivered.length === deliveredBefore) break;
+    }
+    return report;
+  }
+
+  private async round(now: Date, report: RelayReport): Promise<number> {
+    const ids = await claimRows(
+      this.dataSource,
+      this.dialect,
+      {
+        table: OUTBOX_TABLE,
+        due: `delivered_at IS NULL AND next_attempt_at <= ? AND ${OLDEST_OF_ITS_TRANSACTION}`,
+        dueParams: [this.dialect.time(now)],
+        orderBy: 'occurred_at',
+        batchSize: BATCH_SIZE,
+        leaseMs: LEASE_MS,
+      },
+      now,
+    );
+    for (const id of ids) await this.deliver(id, report);
+    return ids.length;
+  }
+
+  private async deliver(id: string, report: RelayReport): Promise<void> {
+    const [row] = await this.dialect.rows<OutboxRow>(
+      this.dataSource,
+      `SELECT * FROM ${OUTBOX_TABLE} WHERE id = ? AND delivered_at IS NULL`,
+      [id],
+    );
+    if (!row) return;
+    const event = toEvent(row);
+    try {
+      await this.events.publish(event);
+      await this.emitter?.emitAsync(eventEmitterName(event.type), event);
+    } catch {
+      const attempts = Number(row.attempts) + 1;
+      const retryAt = new Date(Date.now() + Math.min(2 ** attempts * 1000, MAX_BACKOFF_MS));
+      await this.write(
+        `UPDATE ${OUTBOX_TABLE} SET attempts = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ?`,
+        [attempts, this.dialect.time(retryAt), id],
+      );
+      report.failed.push(id);
+      return;
+    }
+    await this.write(
+      `UPDATE ${OUTBOX_TABLE} SET delivered_at = ?, attempts = attempts + 1, claimed_until = NULL WHERE id = ?`,
+      [this.dialect.time(new Date()), id],
+    );
+    report.delivered.push(id);
+  }
+
+  private async write(sql: string, params: unknown[]): Promise<void> {
+    await runInTransaction(this.dataSource, (manager) => this.dialect.rows(manager, sql, params));
+  }
+}
+
+function toEvent(row: OutboxRow): ScanTransactionEvent {
+  return {
+    id: row.id,
+    type: row.event_type,
+    transactionId: row.scan_transaction_id,
+    userId: row.user_id,
+    scanType: row.scan_type,
+    stepCode: STEP_CODE_OF[row.scan_type],
+    decision: row.decision ?? null,
+    reasons: JSON.parse(row.reasons) as string[],
+    occurredAt:
+      row.occurred_at instanceof Date
+        ? row.occurred_at
+        : new Date(`${row.occurred_at.replace(' ', 'T')}Z`),
+  };
+}

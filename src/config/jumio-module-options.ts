@@ -1,0 +1,42 @@
+import { parseEncryptionKeys, parseRetrievalSchedule, type JumioModuleOptions } from '@app/jumio';
+import type { AppConfig } from './app.config';
+import type { JumioConfig } from './jumio.config';
+
+/** Credentials the in-process sandbox accepts; they open nothing anywhere else. */
+export const SANDBOX_CREDENTIALS = { apiToken: 'sandbox-token', apiSecret: 'sandbox-secret' };
+
+/** Maps the validated environment to JumioModule's options; `sandboxUrl` replaces every Jumio host. */
+export function jumioModuleOptions(
+  jumio: JumioConfig,
+  app: AppConfig,
+  sandboxUrl?: string,
+): JumioModuleOptions {
+  return {
+    ...(sandboxUrl
+      ? SANDBOX_CREDENTIALS
+      : { apiToken: jumio.JUMIO_API_TOKEN!, apiSecret: jumio.JUMIO_API_SECRET! }),
+    dataCenter: jumio.JUMIO_DATACENTER,
+    netverifyUrl: sandboxUrl ?? jumio.JUMIO_NETVERIFY_URL,
+    uploadUrl: sandboxUrl ?? jumio.JUMIO_UPLOAD_URL,
+    retrievalUrl: sandboxUrl ?? jumio.JUMIO_RETRIEVAL_URL,
+    userAgent: jumio.JUMIO_USER_AGENT,
+    callbackBaseUrl: jumio.JUMIO_CALLBACK_BASE_URL ?? `http://127.0.0.1:${app.PORT}`,
+    callbackAllowedIps: jumio.JUMIO_CALLBACK_ALLOWED_IPS,
+    trustedProxies: jumio.JUMIO_TRUSTED_PROXIES,
+    callbackMaxBodyBytes: jumio.JUMIO_CALLBACK_MAX_BODY_BYTES,
+    retrievalScheduleSeconds: jumio.JUMIO_RETRIEVAL_SCHEDULE_S
+      ? parseRetrievalSchedule(jumio.JUMIO_RETRIEVAL_SCHEDULE_S)
+      : undefined,
+    reconciliationIntervalMs: jumio.JUMIO_RECONCILIATION_INTERVAL_MS,
+    poaRules: {
+      ...(jumio.JUMIO_POA_DOCUMENT_TYPES && {
+        acceptedDocumentTypes: jumio.JUMIO_POA_DOCUMENT_TYPES,
+      }),
+      ...(jumio.JUMIO_POA_MAX_AGE_DAYS && { maxDocumentAgeDays: jumio.JUMIO_POA_MAX_AGE_DAYS }),
+    },
+    encryptionKeys: jumio.JUMIO_ENCRYPTION_KEYS
+      ? parseEncryptionKeys(jumio.JUMIO_ENCRYPTION_KEYS, jumio.JUMIO_ENCRYPTION_KEY_ID)
+      : undefined,
+    sandbox: Boolean(sandboxUrl),
+  };
+}

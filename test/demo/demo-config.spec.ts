@@ -1,0 +1,84 @@
+import { AppConfig } from '../../src/config/app.config';
+import { JumioConfig } from '../../src/config/jumio.config';
+import { ConfigError, validateConfig } from '../../src/config/validate-config';
+
+function problemsOf(schema: new () => object, env: Record<string, string>): string[] {
+  try {
+    validateConfig(schema, env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('demo configuration', () => {
+  it('accepts an empty environment: SQLite and the sandbox', () => {
+    const app = validateConfig(AppConfig, {});
+    const jumio = validateConfig(JumioConfig, {});
+    expect(app.PORT).toBe(3000);
+    expect(app.DATABASE_PATH).toBe('.data/jumio.sqlite');
+    expect(jumio.JUMIO_SANDBOX).toBeUndefined();
+    expect(jumio.JUMIO_DATACENTER).toBe('US');
+  });
+
+  it('reads typed values', () => {
+    const jumio = validateConfig(JumioConfig, {
+      JUMIO_SANDBOX: 'false',
+      JUMIO_API_TOKEN: 'token',
+      JUMIO_API_SECRET: 'secret',
+      JUMIO_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      JUMIO_DATACENTER: 'EU',
+      JUMIO_CALLBACK_ALLOWED_IPS: '34.253.41.236, 10.0.0.0/8',
+      JUMIO_POA_DOCUMENT_TYPES: 'BS,UB',
+      JUMIO_POA_MAX_AGE_DAYS: '60',
+    });
+    expect(jumio.JUMIO_SANDBOX).toBe(false);
+    expect(jumio.JUMIO_CALLBACK_ALLOWED_IPS).toEqual(['34.253.41.236', '10.0.0.0/8']);
+    expect(jumio.JUMIO_POA_DOCUMENT_TYPES).toEqual(['BS', 'UB']);
+    expect(jumio.JUMIO_POA_MAX_AGE_DAYS).toBe(60);
+  });
+
+  it('reports every bad value with one message naming its variable', () => {
+    expect(problemsOf(AppConfig, { PORT: 'eighty' })).toEqual(['PORT must be an integer']);
+    const problems = problemsOf(JumioConfig, {
+      JUMIO_SANDBOX: 'yes',
+      JUMIO_DATACENTER: 'MOON',
+      JUMIO_NETVERIFY_URL: 'not a url',
+      JUMIO_CALLBACK_ALLOWED_IPS: '1.2.3.4,somewhere',
+      JUMIO_RETRIEVAL_SCHEDULE_S: '40,soon',
+      JUMIO_POA_MAX_AGE_DAYS: '0',
+    });
+    for (const variable of [
+      'JUMIO_SANDBOX',
+      'JUMIO_DATACENTER',
+      'JUMIO_NETVERIFY_URL',
+      'JUMIO_CALLBACK_ALLOWED_IPS',
+      'JUMIO_RETRIEVAL_SCHEDULE_S',
+      'JUMIO_POA_MAX_AGE_DAYS',
+    ]) {
+      expect(problems.filter((problem) => problem.startsWith(variable))).toHaveLength(1);
+    }
+    expect(problems).toHaveLength(6);
+  });
+
+  it('asks for credentials and keys when the sandbox is off, without echoing secrets', () => {
+    const problems = problemsOf(JumioConfig, { JUMIO_SANDBOX: 'false' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'JUMIO_API_TOKEN is required when JUMIO_SANDBOX is false',
+        'JUMIO_API_SECRET is required with JUMIO_API_TOKEN',
+        'JUMIO_ENCRYPTION_KEYS is required outside the sandbox',
+      ]),
+    );
+    const withBadKeys = problemsOf(JumioConfig, {
+      JUMIO_API_TOKEN: 'token',
+      JUMIO_API_SECRET: 'very-secret-value',
+      JUMIO_ENCRYPTION_KEYS: 'no separator here',
+    });
+    expect(withBadKeys).toEqual([
+      'JUMIO_ENCRYPTION_KEYS must look like "k2:<base64 key>,k1:<base64 key>"',
+    ]);
+    expect(withBadKeys.join()).not.toContain('very-secret-value');
+  });
+});
