@@ -1,8 +1,6 @@
 import { Expose, Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+import { toInt } from './env-transforms';
 
 /** The demo host's own settings. */
 export class AppConfig {

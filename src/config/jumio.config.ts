@@ -13,21 +13,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { toBool, toInt, toList } from './env-transforms';
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : value === 'true'
-      ? true
-      : value === 'false'
-        ? false
-        : value;
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim() !== ''
-    ? value.split(',').map((part) => part.trim())
-    : undefined;
 const httpUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const CIDR = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]+(\/\d{1,3})?)$/;
 

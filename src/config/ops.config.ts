@@ -1,14 +1,6 @@
 import { Expose, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : value === 'true'
-      ? true
-      : value === 'false'
-        ? false
-        : value;
+import { toBool } from './env-transforms';
 
 /** How the demo host runs: HTTP adapter and logs. */
 export class OpsConfig {
