@@ -23,11 +23,17 @@ export function startServer(
   name: string,
   env: Record<string, string>,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', compiled.preload, compiled.entry(name)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, NODE_PATH: compiled.nodePath, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // BENCH_NODE_ARGS: extra Node flags for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '-r', compiled.preload, compiled.entry(name)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NODE_PATH: compiled.nodePath, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(

@@ -27,6 +27,7 @@ import { JumioResultRetriever } from './reconciliation/jumio-result.retriever';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { ScanTransactionService } from './scan-transaction/scan-transaction.service';
 import { ScanTransactionStore } from './scan-transaction/scan-transaction.store';
+import { StartClaims } from './scan-transaction/start-claims';
 
 /**
  * Jumio proof of identity and proof of address for a host app: `JumioModule.forRoot(options)` or
@@ -44,6 +45,7 @@ import { ScanTransactionStore } from './scan-transaction/scan-transaction.store'
     JumioClient,
     JumioUserGuard,
     ScanTransactionStore,
+    StartClaims,
     ScanTransactionService,
     CallbackInboxService,
     JumioCallbackService,

@@ -63,6 +63,11 @@ export interface JumioModuleOptions {
   reconciliationIntervalMs?: number;
   /** Milliseconds between outbox deliveries to event subscribers; 0 disables the timer. Default 1000. */
   outboxRelayIntervalMs?: number;
+  /**
+   * Milliseconds between looks for stored callbacks left unprocessed (e.g. by an instance that stopped);
+   * new callbacks are processed right after they are answered. 0 disables the timer. Default 5000.
+   */
+  callbackInboxIntervalMs?: number;
   /** Proof-of-address rules (accepted types, maximum age, name and address checks). See `DEFAULT_POA_RULES`. */
   poaRules?: Partial<ProofOfAddressRules>;
 }

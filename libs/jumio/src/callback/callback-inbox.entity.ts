@@ -35,4 +35,8 @@ export class CallbackInboxEntry {
   /** For INVALID: the form field that failed to parse (never its value). */
   @Column({ name: 'error_field', type: 'varchar', length: 64, nullable: true })
   errorField: string | null;
+
+  /** Lease of the inbox worker working on it; after a failed try, when the next one may start. */
+  @Column({ name: 'claimed_until', type: Date, nullable: true })
+  claimedUntil?: Date | null;
 }

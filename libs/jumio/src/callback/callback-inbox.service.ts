@@ -1,49 +1,175 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
+import { preparedQuery, type PreparedQuery } from '../common/prepared-query';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { CallbackInboxEntry, type CallbackOutcome } from './callback-inbox.entity';
+import { claimRows } from '../reconciliation/row-claims';
+import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import type { CallbackOutcome } from './callback-inbox.entity';
 
-/** Durable record of every callback for a known token: stored before processing, closed after. */
+const TABLE = 'jumio_callback_inbox';
+/** Callbacks still to process: not processed, raw form still there (retention empties it eventually). */
+const TO_PROCESS = `processed_at IS NULL AND payload <> ''`;
+/** A claim outlives one retrieval with the client's timeouts and retries many times over. */
+const LEASE_MS = 5 * 60_000;
+
+/**
+ * The stored callback, tied to the transaction whose token was in its URL, in the same statement that
+ * looks the token up: one round trip, and no row at all for an unknown token. The lookup is by the
+ * token's SHA-256 (unique index); timing it tells nothing usable about a token.
+ */
+const RECORD = (timestamp: string) => `
+  INSERT INTO ${TABLE} (id, received_at, jumio_reference, scan_transaction_id, payload, processed_at,
+    outcome, error_field)
+  SELECT ?, ${timestamp}, ?, id, ?, ${timestamp}, ?, ? FROM jumio_scan_transaction
+  WHERE callback_token_hash = ?
+  RETURNING id`;
+
+/** A callback to process: the transaction its URL token named, and its raw form (opened). */
+export interface PendingCallback {
+  id: string;
+  receivedAt: Date;
+  scanTransactionId: string | null;
+  form: Record<string, unknown>;
+}
+
+/**
+ * Durable record of every callback for a known token. A well-formed callback is stored unprocessed and
+ * answered; the inbox worker (CallbackConfirmation) claims it, confirms it and closes it here.
+ */
 @Injectable()
 export class CallbackInboxService {
-  constructor(
-    @InjectRepository(CallbackInboxEntry)
-    private readonly inbox: Repository<CallbackInboxEntry>,
-    private readonly personalData: PersonalDataCipher,
-  ) {}
+  private readonly dialect: SqlDialect;
+  private readonly insert: PreparedQuery<{ id: string }>;
 
-  async record(
-    scanTransactionId: string,
-    form: Record<string, unknown>,
-  ): Promise<CallbackInboxEntry> {
-    const id = randomUUID();
-    const entry: CallbackInboxEntry = {
-      id,
-      receivedAt: new Date(),
-      jumioReference: claimedReference(form),
-      scanTransactionId,
-      // Encrypted for this row, without image links; emptied once processed (see finish).
-      payload: this.personalData.sealCallbackPayload(id, form),
-      processedAt: null,
-      outcome: null,
-      errorField: null,
-    };
-    await this.inbox.insert(entry);
-    return entry;
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly personalData: PersonalDataCipher,
+  ) {
+    this.dialect = sqlDialect(dataSource);
+    // PostgreSQL types a SELECT list's parameters as text, which a timestamptz column does not take.
+    const timestamp = this.dialect.isPostgres ? 'CAST(? AS timestamptz)' : '?';
+    this.insert = preparedQuery(dataSource, 'jumio_callback_record', RECORD(timestamp));
   }
 
-  async finish(
-    entry: CallbackInboxEntry,
-    outcome: CallbackOutcome,
-    errorField?: string,
-  ): Promise<void> {
-    await this.inbox.update(
-      { id: entry.id },
+  /** Stores a callback to process; returns its id, or null when no transaction has this token. */
+  async record(tokenHash: string, form: Record<string, unknown>): Promise<string | null> {
+    const id = randomUUID();
+    // Encrypted for this row, without image links; emptied once processed (see finish).
+    const payload = this.personalData.sealCallbackPayload(id, form);
+    const [row] = await this.insert([
+      id,
+      this.dialect.time(new Date()),
+      claimedReference(form),
+      payload,
+      null,
+      null,
+      null,
+      tokenHash,
+    ]);
+    return row ? id : null;
+  }
+
+  /**
+   * Stores a callback refused as malformed, already closed (INVALID, the field, no raw form kept);
+   * returns its id, or null when no transaction has this token.
+   */
+  async recordInvalid(
+    tokenHash: string,
+    form: Record<string, unknown>,
+    errorField: string,
+  ): Promise<string | null> {
+    const id = randomUUID();
+    const now = this.dialect.time(new Date());
+    const [row] = await this.insert([
+      id,
+      now,
+      claimedReference(form),
+      '',
+      now,
+      'INVALID',
+      errorField.slice(0, 64),
+      tokenHash,
+    ]);
+    return row ? id : null;
+  }
+
+  /** Whether any callback waits for processing now: one probe of a partial index (cheap when idle). */
+  async anyDue(now: Date): Promise<boolean> {
+    const rows = await this.dialect.rows(
+      this.dataSource,
+      `SELECT 1 AS due FROM ${TABLE} WHERE ${TO_PROCESS}
+       AND (claimed_until IS NULL OR claimed_until < ?) LIMIT 1`,
+      [this.dialect.time(now)],
+    );
+    return rows.length > 0;
+  }
+
+  /** Claims up to `batchSize` callbacks to process for this instance, oldest first; returns their ids. */
+  claim(now: Date, batchSize: number): Promise<string[]> {
+    return claimRows(
+      this.dataSource,
+      this.dialect,
+      {
+        table: TABLE,
+        due: TO_PROCESS,
+        dueParams: [],
+        orderBy: 'received_at',
+        batchSize,
+        leaseMs: LEASE_MS,
+      },
+      now,
+    );
+  }
+
+  /** Claims one callback just stored by this instance; false when another instance holds it already. */
+  async claimOne(id: string, now: Date): Promise<boolean> {
+    const rows = await this.dialect.rows(
+      this.dataSource,
+      `UPDATE ${TABLE} SET claimed_until = ? WHERE id = ? AND ${TO_PROCESS}
+       AND (claimed_until IS NULL OR claimed_until < ?) RETURNING id`,
+      [this.dialect.time(new Date(now.getTime() + LEASE_MS)), id, this.dialect.time(now)],
+    );
+    return rows.length === 1;
+  }
+
+  /** A claimed callback, or null once it was processed or its raw form purged meanwhile. */
+  async load(id: string): Promise<PendingCallback | null> {
+    const [row] = await this.dialect.rows<{
+      received_at: Date | string;
+      scan_transaction_id: string | null;
+      payload: string;
+    }>(
+      this.dataSource,
+      `SELECT received_at, scan_transaction_id, payload FROM ${TABLE} WHERE id = ? AND ${TO_PROCESS}`,
+      [id],
+    );
+    const form = row ? this.personalData.openCallbackPayload(id, row.payload) : null;
+    if (!row || !form) return null;
+    const receivedAt =
+      row.received_at instanceof Date
+        ? row.received_at
+        : new Date(`${row.received_at.replace(' ', 'T')}Z`);
+    return { id, receivedAt, scanTransactionId: row.scan_transaction_id, form };
+  }
+
+  async finish(id: string, outcome: CallbackOutcome, errorField?: string): Promise<void> {
+    await this.dialect.rows(
+      this.dataSource,
       // Minimisation: the raw form is no longer needed once processed; reference, outcome and times stay.
-      { processedAt: new Date(), outcome, errorField: errorField?.slice(0, 64) ?? null, payload: '' },
+      `UPDATE ${TABLE} SET processed_at = ?, outcome = ?, error_field = ?, payload = '',
+       claimed_until = NULL WHERE id = ?`,
+      [this.dialect.time(new Date()), outcome, errorField?.slice(0, 64) ?? null, id],
+    );
+  }
+
+  /** Leaves a claimed callback unprocessed, to be tried again from `until` on. */
+  async postpone(id: string, until: Date): Promise<void> {
+    await this.dialect.rows(
+      this.dataSource,
+      `UPDATE ${TABLE} SET claimed_until = ? WHERE id = ? AND processed_at IS NULL`,
+      [this.dialect.time(until), id],
     );
   }
 }

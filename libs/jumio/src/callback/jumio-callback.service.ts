@@ -1,10 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { hashCallbackToken, hashesEqual } from '../scan-transaction/scan-secrets';
-import { resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
-import { ScanTransactionStore } from '../scan-transaction/scan-transaction.store';
-import type { JumioResult } from '../scan-transaction/verification.types';
-import type { CallbackOutcome } from './callback-inbox.entity';
 import { CallbackConfirmation } from '../reconciliation/callback-confirmation.service';
+import { hashCallbackToken } from '../scan-transaction/scan-secrets';
 import { CallbackInboxService } from './callback-inbox.service';
 import { CallbackParseError, parseCallbackForm } from './callback-form.parser';
 
@@ -14,55 +10,44 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export type CallbackReceipt =
   | { kind: 'unknown-token' }
   | { kind: 'invalid'; field: string }
-  /** `outcome` null: stored, confirmation through the Retrieval API under way. */
-  | { kind: 'accepted'; outcome: CallbackOutcome | null };
+  /** Stored; the inbox worker confirms it through the Retrieval API and applies it. */
+  | { kind: 'accepted' };
 
 /**
- * Receives one Jumio callback: finds the transaction its URL token was issued for, stores the raw form,
- * then parses it. The callback's reference must be that transaction's, else nothing changes; if it is,
- * the result is confirmed through the Retrieval API (CallbackConfirmation) and only then applied.
+ * Receives one Jumio callback: parses the form (a malformed one is refused, 400), then stores it for the
+ * transaction its URL token was issued for in one statement, and answers. Everything else happens after
+ * the answer, in the inbox worker (CallbackConfirmation): the reference must be that transaction's, the
+ * result is confirmed through the Retrieval API, and only then applied.
  */
 @Injectable()
 export class JumioCallbackService {
   private readonly logger = new Logger(JumioCallbackService.name);
 
   constructor(
-    private readonly store: ScanTransactionStore,
     private readonly inbox: CallbackInboxService,
     private readonly confirmation: CallbackConfirmation,
   ) {}
 
   async receive(token: string, form: Record<string, unknown>): Promise<CallbackReceipt> {
-    const tx = await this.findByToken(token);
-    if (!tx) {
-      this.logger.warn('Callback with an unknown token refused');
-      return { kind: 'unknown-token' };
-    }
-    const entry = await this.inbox.record(tx.id, form);
-    let result: JumioResult;
+    if (!TOKEN_PATTERN.test(token)) return this.unknownToken();
+    const tokenHash = hashCallbackToken(token);
     try {
-      result = parseCallbackForm(form);
+      parseCallbackForm(form);
     } catch (error) {
       if (!(error instanceof CallbackParseError)) throw error;
-      await this.inbox.finish(entry, 'INVALID', error.field);
-      this.logger.warn(`Callback ${entry.id} refused: field ${error.field} ${error.problem}`);
+      const id = await this.inbox.recordInvalid(tokenHash, form, error.field);
+      if (!id) return this.unknownToken();
+      this.logger.warn(`Callback ${id} refused: field ${error.field} ${error.problem}`);
       return { kind: 'invalid', field: error.field };
     }
-    if (!resultMatchesTransaction(tx, result)) {
-      await this.inbox.finish(entry, 'INVALID', 'reference');
-      this.logger.warn(`Callback ${entry.id} ignored: its reference is not its transaction's`);
-      return { kind: 'accepted', outcome: 'INVALID' };
-    }
-    // Answered now; the result that counts is confirmed through the Retrieval API afterwards.
-    this.confirmation.confirmLater(entry, result);
-    return { kind: 'accepted', outcome: null };
+    const id = await this.inbox.record(tokenHash, form);
+    if (!id) return this.unknownToken();
+    this.confirmation.confirmLater(id);
+    return { kind: 'accepted' };
   }
 
-  private async findByToken(token: string) {
-    if (!TOKEN_PATTERN.test(token)) return null;
-    const hash = hashCallbackToken(token);
-    const tx = await this.store.findByTokenHash(hash);
-    // The lookup is by index; the comparison that decides is constant-time.
-    return tx && hashesEqual(tx.callbackTokenHash, hash) ? tx : null;
+  private unknownToken(): CallbackReceipt {
+    this.logger.warn('Callback with an unknown token refused');
+    return { kind: 'unknown-token' };
   }
 }

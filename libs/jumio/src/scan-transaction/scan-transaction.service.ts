@@ -42,12 +42,14 @@ import {
   planStart,
   productOf,
   type StartPlan,
+  type StartRequest,
 } from './scan-transaction.rules';
 import {
   ConcurrentChangeError,
   DuplicateResultError,
   ScanTransactionStore,
 } from './scan-transaction.store';
+import { StartClaims, startClaimLeaseMs } from './start-claims';
 import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from './scan-transaction.types';
 import type { JumioResult } from './verification.types';
 
@@ -61,6 +63,9 @@ interface NewTransactionFields {
   locale?: string | null;
   requestFingerprint?: string | null;
 }
+
+/** A web start always fingerprints its request: an identical repeat reuses or waits for its answer. */
+type WebStartFields = NewTransactionFields & { requestFingerprint: string };
 
 /** What Jumio answered to a web start. */
 interface WebStartAnswer {
@@ -77,29 +82,37 @@ interface WebStartAnswer {
 export class ScanTransactionService {
   private readonly maxAttempts: number;
   private readonly tokenLifetimeMinutes: number;
+  private readonly startClaimLeaseMs: number;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
     private readonly store: ScanTransactionStore,
     private readonly jumio: JumioClient,
+    private readonly startClaims: StartClaims,
     @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
   ) {
     assertCallbackBaseUrl(options.callbackBaseUrl, options.sandbox === true);
     this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
+    this.startClaimLeaseMs = startClaimLeaseMs(options);
   }
 
   async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
-    return toStatusResponse(type, await this.store.latest(userId, type));
+    return toStatusResponse(type, await this.store.latestStatus(userId, type));
   }
 
-  /** Mobile start: a transaction and everything the SDK needs; the SDK itself creates Jumio's scan. */
-  startMobile(
+  /**
+   * Mobile start: a transaction and everything the SDK needs; the SDK itself creates Jumio's scan, so no
+   * Jumio call (and no start claim) here. A web start in flight would replace this transaction as soon as
+   * Jumio answers it, leaving the app scanning for a closed one: refused instead, the client tries again.
+   */
+  async startMobile(
     userId: string,
     type: ScanType,
     dto: StartPoiScanDto | StartPoaScanDto,
   ): Promise<MobileHandoffResponse> {
     const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
+    if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
     return this.retryOnConflict(async () => {
       const now = new Date();
       const plan = planStart(
@@ -233,14 +246,63 @@ export class ScanTransactionService {
     });
   }
 
+  /**
+   * A web start pays Jumio, so only one start per user and type may be talking to Jumio at a time, on any
+   * instance: the start first claims the step (StartClaims), and writes its transaction only once Jumio
+   * answered, so a failing Jumio leaves nothing behind (the claim is deleted, or lapses if we crash).
+   * An identical request meanwhile (double click, a client retrying on another instance) waits for the
+   * start in flight and answers with the same transaction; a different request gets a 409 at once rather
+   * than paying Jumio for a transaction that would replace one just handed out.
+   *
+   * While a start is in flight the step reads as it was before it: the claim is not a transaction, and
+   * there is nothing the client could resume yet. So the status is NOT_STARTED_YET (or the previous
+   * transaction, unchanged) until Jumio answered, and PENDING with the new transaction from then on.
+   */
   private async startWeb(
     userId: string,
     type: ScanType,
-    fields: NewTransactionFields,
+    fields: WebStartFields,
     callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
   ): Promise<WebRedirectResponse> {
-    const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint ?? null };
+    const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint };
+    // Long enough to see the start in flight end, or its claim lapse (see startClaimLeaseMs).
+    const waitUntil = new Date(Date.now() + this.startClaimLeaseMs + 1000);
+    for (;;) {
+      const plan = planStart(await this.store.latest(userId, type), request, new Date());
+      if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
+      const attempt = await this.startClaims.claim(
+        userId,
+        type,
+        request.fingerprint,
+        new Date(),
+        this.startClaimLeaseMs,
+      );
+      if (attempt.won) {
+        try {
+          return await this.startClaimed(userId, type, fields, request, callJumio);
+        } finally {
+          await this.startClaims.release(attempt.claim);
+        }
+      }
+      const sameRequest =
+        attempt.holderFingerprint === null || attempt.holderFingerprint === request.fingerprint;
+      if (!sameRequest || !(await this.startClaims.waitUntilFree(userId, type, waitUntil))) {
+        throw startInProgress();
+      }
+      // The start we waited for ended: its transaction fits this request, or (it failed) we start anew.
+    }
+  }
+
+  /** Starts at Jumio and stores the transaction; runs while holding the step's start claim. */
+  private async startClaimed(
+    userId: string,
+    type: ScanType,
+    fields: WebStartFields,
+    request: StartRequest,
+    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+  ): Promise<WebRedirectResponse> {
     const now = new Date();
+    // Re-read under the claim: a start that ended just before we claimed may already fit this request.
     let plan: StartPlan = planStart(await this.store.latest(userId, type), request, now);
     if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
 
@@ -267,7 +329,7 @@ export class ScanTransactionService {
         if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_CONFLICT_RETRIES)
           throw conflict(error);
       }
-      // A concurrent start won: use its transaction if it fits this request, else replace it with ours.
+      // Another change won (a mobile start, a client report): use it if it fits, else replace it.
       plan = planStart(await this.store.latest(userId, type), request, new Date());
       if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
     }
@@ -342,6 +404,14 @@ export class ScanTransactionService {
 
 function toWebRedirect(tx: ScanTransaction): WebRedirectResponse {
   return { transactionId: tx.id, redirectUrl: tx.redirectUrl ?? '' };
+}
+
+/** Another start of the step is talking to Jumio (see startWeb). */
+function startInProgress(): JumioError {
+  return new JumioError(
+    JumioErrorCode.INVALID_STATE,
+    'A start of this step is already in progress; try again when it has finished',
+  );
 }
 
 /** Losing a race repeatedly is a 409 for the client, not a 500. */

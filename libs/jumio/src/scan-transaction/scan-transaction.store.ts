@@ -19,6 +19,8 @@ import { ScanTransaction } from './scan-transaction.entity';
 import type { TransactionChanges } from './scan-transaction.rules';
 import type { ResultSource, ScanType } from './scan-transaction.types';
 import { isUniqueViolation } from './unique-violation';
+import type { StatusFields } from './dto/scan-transaction-status.response';
+import { latestStatusQuery } from './latest-status.query';
 import { VerificationResult } from './verification-result.entity';
 
 /** Another request changed the row (or won a unique constraint) first; re-read and decide again. */
@@ -41,11 +43,16 @@ export class DuplicateResultError extends Error {
  */
 @Injectable()
 export class ScanTransactionStore {
+  /** What `latest` answers, reduced to the columns clients see: one prepared statement (status route). */
+  readonly latestStatus: (userId: string, type: ScanType) => Promise<StatusFields | null>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly personalData: PersonalDataCipher,
     @Optional() private readonly outbox?: OutboxWriter,
-  ) {}
+  ) {
+    this.latestStatus = latestStatusQuery(dataSource);
+  }
 
   /** The step's state: the open transaction if any (always the newest), else the newest closed one. */
   latest(userId: string, type: ScanType): Promise<ScanTransaction | null> {

@@ -31,10 +31,25 @@ export class ScanTransactionStatusResponse {
   updatedAt: string | null;
 }
 
+/** The columns of a transaction that clients see. */
+export type StatusFields = Pick<
+  ScanTransaction,
+  | 'id'
+  | 'status'
+  | 'channel'
+  | 'jumioReference'
+  | 'attempt'
+  | 'decision'
+  | 'jumioStatus'
+  | 'reasons'
+  | 'completedAt'
+  | 'updatedAt'
+>;
+
 /** Maps the step's newest transaction (or none) to what clients see. */
 export function toStatusResponse(
   type: ScanType,
-  tx: ScanTransaction | null,
+  tx: StatusFields | null,
 ): ScanTransactionStatusResponse {
   if (!tx) {
     return {
