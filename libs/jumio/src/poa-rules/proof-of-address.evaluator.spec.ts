@@ -4,6 +4,7 @@ import {
   type ProofOfAddressContext,
   type ProofOfAddressDecision,
 } from './proof-of-address.evaluator';
+import { poiStandingOf, type PoiState } from './poi-standing';
 import {
   DEFAULT_POA_RULES,
   resolvePoaRules,
@@ -210,6 +211,72 @@ describe('evaluateProofOfAddress', () => {
       resolvePoaRules({ ...rules, ...row.rules }),
     );
     expect(decision).toEqual(row.expected);
+  });
+});
+
+/** The name rule for every state of the user's POI (the POI step's open transaction, else its newest). */
+describe('the name rule against each state of the proof of identity', () => {
+  const open = 'u:POI';
+  const awaiting: ProofOfAddressDecision = { decision: 'PENDING', reasons: ['POA_AWAITING_POI'] };
+  const noApprovedPoi: ProofOfAddressDecision = {
+    decision: 'RETRY',
+    reasons: ['POA_NO_APPROVED_POI'],
+  };
+  const approved: ProofOfAddressDecision = { decision: 'APPROVED', reasons: [] };
+
+  it.each<[string, PoiState | null, ProofOfAddressDecision]>([
+    ['no POI started', null, noApprovedPoi],
+    [
+      'started, upload not finished',
+      { status: 'PENDING', decision: null, openKey: open },
+      noApprovedPoi,
+    ],
+    [
+      'uploaded, Jumio’s result not applied yet',
+      { status: 'SUCCESS', decision: 'PENDING', openKey: open },
+      awaiting,
+    ],
+    ['approved', { status: 'SUCCESS', decision: 'APPROVED', openKey: null }, approved],
+    ['rejected', { status: 'SUCCESS', decision: 'REJECTED', openKey: null }, noApprovedPoi],
+    [
+      'to be retried',
+      { status: 'NOT_STARTED_YET', decision: 'RETRY', openKey: null },
+      noApprovedPoi,
+    ],
+    [
+      'closed without a result (client ERROR, expired)',
+      { status: 'NOT_STARTED_YET', decision: null, openKey: null },
+      noApprovedPoi,
+    ],
+    [
+      'closed while marked uploaded (never happens; not awaited)',
+      { status: 'SUCCESS', decision: 'PENDING', openKey: null },
+      noApprovedPoi,
+    ],
+  ])('%s', (_case, poi, expected) => {
+    const standing = poiStandingOf(poi);
+    const decision = evaluateProofOfAddress(
+      bill,
+      {
+        ...context,
+        approvedPoiName: standing === 'APPROVED' ? context.approvedPoiName : null,
+        poiPending: standing === 'AWAITING_RESULT',
+      },
+      rules,
+    );
+    expect(decision).toEqual(expected);
+  });
+
+  it('does not wait for the POI when the document fails another rule anyway', () => {
+    const standing = poiStandingOf({ status: 'SUCCESS', decision: 'PENDING', openKey: open });
+    expect(standing).toBe('AWAITING_RESULT');
+    expect(
+      evaluateProofOfAddress(
+        { ...bill, issueDate: '2024-01-01' },
+        { ...context, approvedPoiName: null, poiPending: true },
+        rules,
+      ),
+    ).toEqual({ decision: 'RETRY', reasons: ['POA_DOCUMENT_TOO_OLD'] });
   });
 });
 

@@ -3,17 +3,20 @@ import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
+import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
+import { ScanTransactionStore } from '../scan-transaction/scan-transaction.store';
 import { VerificationResult } from '../scan-transaction/verification-result.entity';
 import type { ExtractedData, JumioResult } from '../scan-transaction/verification.types';
 import { evaluateProofOfAddress } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
+import { poiStandingOf } from './poi-standing';
 import { resolvePoaRules, type ProofOfAddressRules } from './proof-of-address.rules';
 
 /**
  * Turns a Document Verification result that Jumio finished (EXTRACTED / UPLOADED, which says nothing
  * about the person) into the bank's decision under `poaRules`, against the user's approved proof of
- * identity. Every other result passes through unchanged.
+ * identity (see poi-standing.ts for what each state of the POI means). Every other result passes
+ * through unchanged.
  */
 @Injectable()
 export class ProofOfAddressReviewer {
@@ -22,6 +25,7 @@ export class ProofOfAddressReviewer {
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
     private readonly dataSource: DataSource,
+    private readonly store: ScanTransactionStore,
     @Optional() private readonly cipher?: PersonalDataCipher,
   ) {
     this.rules = resolvePoaRules(options.poaRules);
@@ -33,26 +37,20 @@ export class ProofOfAddressReviewer {
     now: Date = new Date(),
   ): Promise<JumioResult> {
     if (result.product !== 'DOCUMENT' || result.decision !== 'APPROVED') return result;
-    const poi = await this.latestPoi(tx.userId);
+    // The POI step's state as its status route shows it: the open transaction first, then the newest.
+    const poi = await this.store.latest(tx.userId, 'POI');
+    const standing = poiStandingOf(poi);
     const outcome = evaluateProofOfAddress(
       result.extracted,
       {
         requestedDocumentType: tx.documentType,
-        approvedPoiName: poi?.decision === 'APPROVED' ? await this.approvedName(poi.id) : null,
-        poiPending: poi?.decision === 'PENDING',
+        approvedPoiName: poi && standing === 'APPROVED' ? await this.approvedName(poi.id) : null,
+        poiPending: standing === 'AWAITING_RESULT',
         now,
       },
       this.rules,
     );
     return { ...result, decision: outcome.decision, reasons: outcome.reasons };
-  }
-
-  private latestPoi(userId: string): Promise<Pick<ScanTransaction, 'id' | 'decision'> | null> {
-    return this.dataSource.getRepository(ScanTransaction).findOne({
-      select: { id: true, decision: true },
-      where: { userId, type: 'POI' },
-      order: { createdAt: 'DESC' },
-    });
   }
 
   private async approvedName(poiTransactionId: string): Promise<PersonName | null> {

@@ -107,12 +107,33 @@ describe('planResult', () => {
     expect(JSON.parse(last.reasons!)).toContain(MAX_ATTEMPTS_REASON);
   });
 
-  it('fills in a missing Jumio reference; a PENDING result only records the status word', () => {
+  it('fills in a missing Jumio reference; a PENDING result records only its status word and reasons', () => {
     expect(
-      planResult(tx({ jumioReference: null }), result({ decision: 'PENDING' }), 3, NOW),
+      planResult(
+        tx({ jumioReference: null }),
+        result({ decision: 'PENDING', reasons: [] }),
+        3,
+        NOW,
+      ),
     ).toEqual({
       jumioStatus: 'ERROR_NOT_READABLE_ID',
       jumioReference: 'ref-1',
+      reasons: '[]',
+    });
+  });
+
+  it('a PENDING result records why it waits, and leaves the transaction open', () => {
+    const waiting = result({
+      product: 'DOCUMENT',
+      jumioStatus: 'EXTRACTED',
+      decision: 'PENDING',
+      reasons: ['POA_AWAITING_POI'],
+    });
+    expect(
+      planResult(tx({ type: 'POA', status: 'SUCCESS', decision: 'PENDING' }), waiting, 3, NOW),
+    ).toEqual({
+      jumioStatus: 'EXTRACTED',
+      reasons: '["POA_AWAITING_POI"]',
     });
   });
 });

@@ -142,7 +142,8 @@ export function resultMatchesTransaction(tx: ScanTransaction, result: JumioResul
 
 /**
  * How a result changes an open transaction. RETRY reopens the step (status NOT_STARTED_YET) until the
- * attempt limit, where it becomes REJECTED. A PENDING result only records Jumio's status word.
+ * attempt limit, where it becomes REJECTED. A PENDING result only records Jumio's status word and why
+ * it is still pending (e.g. POA_AWAITING_POI: the bank's POA rules wait for the identity result).
  */
 export function planResult(
   tx: ScanTransaction,
@@ -152,7 +153,7 @@ export function planResult(
 ): TransactionChanges {
   const changes: TransactionChanges = { jumioStatus: result.jumioStatus };
   if (tx.jumioReference === null) changes.jumioReference = result.jumioReference;
-  if (result.decision === 'PENDING') return changes;
+  if (result.decision === 'PENDING') return { ...changes, reasons: JSON.stringify(result.reasons) };
 
   const exhausted = result.decision === 'RETRY' && tx.attempt >= maxAttempts;
   const decision = exhausted ? 'REJECTED' : result.decision;

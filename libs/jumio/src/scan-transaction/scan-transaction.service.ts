@@ -4,6 +4,7 @@ import { assertCallbackBaseUrl, callbackUrlFor } from '../callback/callback-url'
 import { JumioClient } from '../client/jumio.client';
 import { auditCauseOf } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { resolvePoaRules } from '../poa-rules/proof-of-address.rules';
 import { ProofOfAddressReviewer } from '../poa-rules/proof-of-address.reviewer';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
@@ -83,6 +84,7 @@ export class ScanTransactionService {
   private readonly maxAttempts: number;
   private readonly tokenLifetimeMinutes: number;
   private readonly startClaimLeaseMs: number;
+  private readonly acceptedPoaDocumentTypes: readonly string[];
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
@@ -95,6 +97,7 @@ export class ScanTransactionService {
     this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
     this.startClaimLeaseMs = startClaimLeaseMs(options);
+    this.acceptedPoaDocumentTypes = resolvePoaRules(options.poaRules).acceptedDocumentTypes;
   }
 
   async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
@@ -112,6 +115,7 @@ export class ScanTransactionService {
     dto: StartPoiScanDto | StartPoaScanDto,
   ): Promise<MobileHandoffResponse> {
     const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
+    if (type === 'POA') this.assertAcceptedPoaDocument(documentType);
     if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
     return this.retryOnConflict(async () => {
       const now = new Date();
@@ -199,6 +203,7 @@ export class ScanTransactionService {
 
   /** Web POA: Jumio Document Verification acquisition, or the open transaction again if still usable. */
   acquireWeb(userId: string, dto: AcquirePoaDto): Promise<WebRedirectResponse> {
+    this.assertAcceptedPoaDocument(dto.documentType);
     this.assertRedirectUrls(dto, 'none');
     const locale = normaliseLocale(dto.locale);
     return this.startWeb(
@@ -388,6 +393,15 @@ export class ScanTransactionService {
     const rule = { query, sandbox: this.options.sandbox === true };
     assertRedirectUrl('successUrl', dto.successUrl, rule);
     assertRedirectUrl('errorUrl', dto.errorUrl, rule);
+  }
+
+  /** A document the POA rules would refuse is refused before Jumio is paid to read it. */
+  private assertAcceptedPoaDocument(documentType: string | null): void {
+    if (documentType !== null && this.acceptedPoaDocumentTypes.includes(documentType)) return;
+    throw new JumioError(
+      JumioErrorCode.INVALID_INPUT,
+      `documentType ${documentType} is not accepted for proof of address (accepted: ${this.acceptedPoaDocumentTypes.join(', ')})`,
+    );
   }
 
   private async retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
