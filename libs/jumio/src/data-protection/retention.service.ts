@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { failureSummary } from '../common/failure-summary';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
 import { retentionSettings, type RetentionSettings } from './data-protection.settings';
@@ -88,12 +89,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
         }
       })
       .catch((error: unknown) => {
-        // Name and code only: driver errors can quote the SQL parameters.
-        const code = (error as { code?: unknown }).code;
-        this.logger.error(
-          `Data-protection job failed: ${error instanceof Error ? error.name : 'error'}` +
-            (typeof code === 'string' ? ` (${code})` : ''),
-        );
+        this.logger.error(`Data-protection job failed: ${failureSummary(error)}`);
       })
       .finally(() => {
         this.running = undefined;

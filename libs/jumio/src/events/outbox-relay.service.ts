@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
+import { failureSummary } from '../common/failure-summary';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
 import { runInTransaction } from '../scan-transaction/db-transaction';
@@ -80,7 +81,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.timer = setInterval(
       () =>
         void this.runOnce().catch((error: unknown) =>
-          this.logger.warn(`Relay pass failed: ${String(error)}`),
+          this.logger.warn(`Relay pass failed: ${failureSummary(error)}`),
         ),
       this.intervalMs,
     );

@@ -8,6 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import { CallbackParseError, parseCallbackForm } from '../callback/callback-form.parser';
 import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
+import { failureSummary } from '../common/failure-summary';
 import { JumioError } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
@@ -166,11 +167,6 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   }
 
   private logFailure(error: unknown): void {
-    // Name and code only: driver errors can quote the SQL parameters.
-    const code = (error as { code?: unknown }).code;
-    this.logger.warn(
-      `Callback inbox pass failed: ${error instanceof Error ? error.name : 'error'}` +
-        (typeof code === 'string' ? ` (${code})` : ''),
-    );
+    this.logger.warn(`Callback inbox pass failed: ${failureSummary(error)}`);
   }
 }
