@@ -22,13 +22,18 @@ describe.each(DATABASES)('erasure and retention (%s)', (kind) => {
     await dp?.close();
   });
 
-  /** A user with a decided web POI and POA; returns their Jumio references. */
-  async function onboard(userId: string): Promise<string[]> {
+  const WEB_STEPS = [
+    ['poi', 'initiate', WEB_URLS, 'APPROVED_VERIFIED'],
+    ['poa', 'acquisitions', { ...WEB_URLS, documentType: 'UB', country: 'DEU' }, 'EXTRACTED'],
+  ] as const;
+
+  /** A user with a decided web POI and POA (or the given steps); returns their Jumio references. */
+  async function onboard(
+    userId: string,
+    steps: ReadonlyArray<(typeof WEB_STEPS)[number]> = WEB_STEPS,
+  ): Promise<string[]> {
     const references: string[] = [];
-    for (const [step, action, body, outcome] of [
-      ['poi', 'initiate', WEB_URLS, 'APPROVED_VERIFIED'],
-      ['poa', 'acquisitions', { ...WEB_URLS, documentType: 'UB', country: 'DEU' }, 'EXTRACTED'],
-    ] as const) {
+    for (const [step, action, body, outcome] of steps) {
       const started = await dp.post(`/api/private/jumio/${step}/!${action}`, body, {
         'X-User-Id': userId,
       });
@@ -142,6 +147,30 @@ describe.each(DATABASES)('erasure and retention (%s)', (kind) => {
     });
     expect(later.body.requestId).not.toBe(first.body.requestId);
     expect(await auditOf('dp-erase', 'JUMIO_SCAN_DELETED')).toHaveLength(2);
+  });
+
+  it('a repeated erasure while one is pending also deletes the scans started in between', async () => {
+    dp.sandbox.control.setFault({ group: 'delete', kind: 503 });
+    const [before] = await onboard('dp-repeat', [WEB_STEPS[0]]);
+    const first = await eraseOverHttp('dp-repeat');
+    expect(first.body).toMatchObject({ state: 'PENDING', scansTotal: 1 });
+
+    // The user scans again after the first request; the repeat request covers that scan too.
+    const [between] = await onboard('dp-repeat', [WEB_STEPS[1]]);
+    const again = await eraseOverHttp('dp-repeat');
+    expect(again.body).toMatchObject({ requestId: first.body.requestId, state: 'PENDING' });
+
+    dp.sandbox.control.clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await retention.runOnce(new Date(Date.now() + 60 * 60_000));
+    expect(await dp.app.get(ErasureService).status('dp-repeat')).toMatchObject({
+      requestId: first.body.requestId,
+      state: 'COMPLETED',
+      scansDeleted: 2,
+      scansTotal: 2,
+    });
+    for (const reference of [before, between])
+      expect(dp.sandbox.control.transaction(reference)?.deleted).toBe(true);
   });
 
   it('purges a result that arrives for an erased user after the erasure', async () => {

@@ -169,6 +169,32 @@ describe.each(DATABASES)('results and callbacks (%s)', (database) => {
     expect(inbox.outcome).toBe('INVALID');
   });
 
+  it('a scanReference linked by another user never applies its result there; its owner still gets it', async () => {
+    const owner = kit.as('takeover-owner');
+    const taker = kit.as('takeover-taker');
+    const ownerStart = (await owner.post('poi', 'startScanTransaction', {})).body;
+    expect((await taker.post('poi', 'startScanTransaction', {})).status).toBe(200);
+    // The owner's callback is held back, so the taker can link the reference before the owner has it.
+    kit.sandbox.control.dropCallbacks(1);
+    const ownerReference = await scanWithSdk(kit.sandbox, ownerStart, 'APPROVED_VERIFIED');
+    await kit.sandbox.control.waitForCallbacks(1, { reference: ownerReference });
+    const linked = await taker.post('poi', 'setScanTransaction', { scanReference: ownerReference });
+    expect(linked.status).toBe(200);
+    expect(
+      (await taker.post('poi', 'setScanTransactionStatus', { status: 'SUCCESS' })).status,
+    ).toBe(200);
+
+    await kit.sandbox.control.resendCallback(ownerReference);
+    const takerStatus = await taker.status('poi');
+    expect(takerStatus.verification?.decision).not.toBe('APPROVED');
+    expect(takerStatus.scanReference).not.toBe(ownerReference);
+    expect(await owner.status('poi')).toMatchObject({
+      transactionId: ownerStart.transactionId,
+      scanReference: ownerReference,
+      verification: { decision: 'APPROVED' },
+    });
+  });
+
   it('a user never reaches another user’s transaction', async () => {
     const alice = kit.as('alice');
     const bob = kit.as('bob');

@@ -95,12 +95,19 @@ export class ErasureService {
     return completed;
   }
 
-  /** The user's open request, or a new one. Concurrent calls meet on the UNIQUE open_key. */
+  /**
+   * The user's open request, or a new one. Concurrent calls meet on the UNIQUE open_key. A reused request
+   * takes the new call's time as its `requestedAt`: Jumio deletes the scans created before it, so scans
+   * started since the first call are erased too.
+   */
   private async openRequest(userId: string): Promise<ErasureRequest> {
     const repository = this.dataSource.getRepository(ErasureRequest);
-    const open = await repository.findOneBy({ openKey: userId });
-    if (open) return open;
     const now = new Date();
+    const refreshed = await repository.update({ openKey: userId }, { requestedAt: now });
+    if (refreshed.affected) {
+      const open = await repository.findOneBy({ openKey: userId });
+      if (open) return open;
+    }
     const request = repository.create({
       id: randomUUID(),
       userId,
@@ -148,7 +155,9 @@ export class ErasureService {
       if (errorCode) lastErrorCode = errorCode;
       else await this.recordDeleted(scan);
     }
-    const remaining = (await this.scansToDelete(request)).pending.length;
+    // Re-read: a repeated erasure call meanwhile may have moved requestedAt on (see openRequest).
+    const after = await this.scansToDelete(await repository.findOneByOrFail({ id: requestId }));
+    const remaining = after.pending.length;
     const finishedAt = new Date();
     const done = remaining === 0;
     await repository.update(
@@ -160,13 +169,13 @@ export class ErasureService {
           ? null
           : new Date(finishedAt.getTime() + retryDelayMs(request.attempts)),
         lastErrorCode: done ? null : lastErrorCode,
-        scansDeleted: scans.total - remaining,
-        scansTotal: scans.total,
+        scansDeleted: after.total - remaining,
+        scansTotal: after.total,
       },
     );
     if (!done) {
       this.logger.warn(
-        `Erasure ${requestId}: ${remaining} of ${scans.total} Jumio scans not deleted yet (${lastErrorCode}); will retry`,
+        `Erasure ${requestId}: ${remaining} of ${after.total} Jumio scans not deleted yet (${lastErrorCode}); will retry`,
       );
     }
     return repository.findOneByOrFail({ id: requestId });

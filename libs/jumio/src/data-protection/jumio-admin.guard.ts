@@ -27,11 +27,20 @@ export class JumioAdminGuard implements CanActivate {
     const { enableAdminRoutes, adminGuard } = this.options;
     // Indistinguishable from a route that does not exist.
     if (!enableAdminRoutes || !adminGuard) throw new NotFoundException();
-    this.hostGuard ??=
-      typeof adminGuard === 'function'
-        ? this.moduleRef.create(adminGuard)
-        : Promise.resolve(adminGuard);
+    this.hostGuard ??= this.createHostGuard(adminGuard);
     const allowed = await (await this.hostGuard).canActivate(context);
     return isObservable(allowed) ? firstValueFrom(allowed) : allowed;
+  }
+
+  /** A failed creation is not kept: the next request tries again. */
+  private createHostGuard(
+    adminGuard: NonNullable<JumioModuleOptions['adminGuard']>,
+  ): Promise<CanActivate> {
+    if (typeof adminGuard !== 'function') return Promise.resolve(adminGuard);
+    const creation = this.moduleRef.create(adminGuard);
+    creation.catch(() => {
+      if (this.hostGuard === creation) this.hostGuard = undefined;
+    });
+    return creation;
   }
 }

@@ -12,6 +12,7 @@ import { failureSummary } from '../common/failure-summary';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
 import { runInTransaction } from '../scan-transaction/db-transaction';
+import { parseReasons } from '../scan-transaction/scan-transaction.rules';
 import type { ScanType } from '../scan-transaction/scan-transaction.types';
 import type { VerificationDecision } from '../scan-transaction/verification.types';
 import { claimRows } from '../reconciliation/row-claims';
@@ -185,7 +186,9 @@ function toEvent(row: OutboxRow): ScanTransactionEvent {
     scanType: row.scan_type,
     stepCode: STEP_CODE_OF[row.scan_type],
     decision: row.decision ?? null,
-    reasons: JSON.parse(row.reasons) as string[],
+    // Like OutboxWriter: an unreadable value becomes no reasons rather than a pass that fails forever
+    // and holds back the transaction's later events.
+    reasons: parseReasons(row.reasons),
     occurredAt:
       row.occurred_at instanceof Date
         ? row.occurred_at

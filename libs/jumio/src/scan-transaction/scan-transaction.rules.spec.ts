@@ -177,4 +177,14 @@ describe('resultMatchesTransaction', () => {
       ),
     ).toBe(false);
   });
+
+  it('refuses a result whose customerInternalReference is another transaction’s, even with the same Jumio reference', () => {
+    // Another user's scanReference linked through the app: Jumio's answer still names its real owner.
+    expect(resultMatchesTransaction(tx(), result({ customerInternalReference: 'cir-2' }))).toBe(
+      false,
+    );
+    expect(resultMatchesTransaction(tx(), result({ customerInternalReference: undefined }))).toBe(
+      true,
+    );
+  });
 });

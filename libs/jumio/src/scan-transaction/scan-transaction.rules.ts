@@ -133,9 +133,15 @@ export function planClientReport(
   return { status: 'NOT_STARTED_YET', errorCode, openKey: null };
 }
 
-/** Whether a callback's references belong to the transaction its URL token was issued for. */
+/**
+ * Whether a result (or a callback's references) belongs to the transaction. Our customerInternalReference,
+ * when the result carries it, wins over the Jumio reference: the app may link any scanReference through
+ * `!setScanTransaction`, even another user's, but Jumio's answer still names the transaction it was for.
+ */
 export function resultMatchesTransaction(tx: ScanTransaction, result: JumioResult): boolean {
   if (result.product !== productOf(tx.type)) return false;
+  const ours = result.customerInternalReference;
+  if (ours && ours !== tx.customerInternalReference) return false;
   if (tx.jumioReference !== null) return tx.jumioReference === result.jumioReference;
   return result.customerInternalReference === tx.customerInternalReference;
 }

@@ -41,7 +41,7 @@ import {
   planResult,
   planScanReference,
   planStart,
-  productOf,
+  resultMatchesTransaction,
   type StartPlan,
   type StartRequest,
 } from './scan-transaction.rules';
@@ -231,8 +231,9 @@ export class ScanTransactionService {
   applyResult(result: JumioResult, source: ResultSource): Promise<ApplyOutcome> {
     return this.retryOnConflict(async () => {
       const tx = await this.store.findForResult(result);
-      if (!tx || !this.belongsTo(tx, result)) return 'UNKNOWN_REFERENCE';
+      if (!tx || !resultMatchesTransaction(tx, result)) return 'UNKNOWN_REFERENCE';
       const now = new Date();
+      if (tx.jumioReference === null) await this.releaseMislinkedReference(tx, result, source, now);
       // Document Verification decides nothing itself: the bank's proof-of-address rules do.
       const decided =
         isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, result, now) : result;
@@ -380,10 +381,20 @@ export class ScanTransactionService {
     };
   }
 
-  /** Found by customerInternalReference, the result must still be for the same product and Jumio scan. */
-  private belongsTo(tx: ScanTransaction, result: JumioResult): boolean {
-    if (result.product !== productOf(tx.type)) return false;
-    return tx.jumioReference === null || tx.jumioReference === result.jumioReference;
+  /**
+   * Another transaction may hold this result's Jumio reference, linked through `!setScanTransaction`
+   * although Jumio's answer names `owner`: that link was wrong, so it is cleared, and the reference (unique)
+   * goes to its owner with the result.
+   */
+  private async releaseMislinkedReference(
+    owner: ScanTransaction,
+    result: JumioResult,
+    source: ResultSource,
+    now: Date,
+  ): Promise<void> {
+    const holder = await this.store.findByJumioReference(result.jumioReference);
+    if (!holder || holder.id === owner.id) return;
+    await this.store.update(holder, { jumioReference: null }, now, auditCauseOf(source));
   }
 
   private assertRedirectUrls(

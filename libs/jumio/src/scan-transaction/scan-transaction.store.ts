@@ -91,13 +91,17 @@ export class ScanTransactionStore {
     return this.dataSource.getRepository(ScanTransaction).findOneBy({ jumioReference });
   }
 
-  /** The transaction a result belongs to: by Jumio's reference, else by our customerInternalReference. */
+  /**
+   * The transaction a result belongs to: by Jumio's reference, unless the result names another of our
+   * customerInternalReferences (the reference was linked to the wrong transaction), then by that.
+   */
   async findForResult(result: JumioResult): Promise<ScanTransaction | null> {
     const byReference = await this.findByJumioReference(result.jumioReference);
-    if (byReference || !result.customerInternalReference) return byReference;
+    const ours = result.customerInternalReference;
+    if (!ours || byReference?.customerInternalReference === ours) return byReference;
     return this.dataSource
       .getRepository(ScanTransaction)
-      .findOneBy({ customerInternalReference: result.customerInternalReference });
+      .findOneBy({ customerInternalReference: ours });
   }
 
   /** Inserts a new transaction, closing the one it replaces, atomically. */
