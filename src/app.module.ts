@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
+import { DemoPageController } from './demo-page.controller';
 import { devUserMiddleware } from './dev-user.middleware';
 
 export interface DemoSettings {
@@ -32,6 +33,7 @@ export class AppModule implements NestModule {
         JumioModule.forRoot(settings.jumio),
         JumioOpsModule.forRoot(settings.ops),
       ],
+      controllers: [DemoPageController],
     };
   }
 

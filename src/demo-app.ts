@@ -2,10 +2,8 @@ import { RedactingLogger, RequestIdConsoleLogger } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app.config';
 import { databaseOptions } from './config/database.options';
@@ -56,7 +54,8 @@ async function serveDemo(
   const appModule = AppModule.register({
     database: databaseOptions(appConfig),
     jumio: jumioModuleOptions(jumioConfig, appConfig, sandbox?.url),
-    ops: { accessLog: opsConfig.ACCESS_LOG },
+    // The request id reaches every log line only in JSON logs: without them its context is pure cost.
+    ops: { accessLog: opsConfig.ACCESS_LOG, requestIdInLogs: opsConfig.LOG_FORMAT === 'json' },
   });
   const logger = new RedactingLogger(
     new RequestIdConsoleLogger({
@@ -72,10 +71,9 @@ async function serveDemo(
         new FastifyAdapter({ maxParamLength: 1000 }),
         { logger },
       )
-    : await NestFactory.create<NestExpressApplication>(appModule, { logger });
-  // The demo page and Swagger UI need static files: @fastify/static is not installed, so on Fastify only
-  // the OpenAPI JSON (/docs-json) is served.
-  if (!fastify) (app as NestExpressApplication).useStaticAssets(join(__dirname, 'public'));
+    : await NestFactory.create(appModule, { logger });
+  // The demo page is served by DemoPageController on both adapters. Swagger UI needs static files, and
+  // @fastify/static is not installed: on Fastify only the OpenAPI JSON (/docs-json) is served.
   SwaggerModule.setup(
     'docs',
     app,

@@ -77,6 +77,19 @@ describe('demo app on Fastify', () => {
     expect(callback).toMatchObject({ responseStatus: 200 });
   });
 
+  it('serves the demo page and its script and style', async () => {
+    const page = await request(demo.url).get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<script type="module" src="/app.js">');
+    const script = await request(demo.url).get('/app.js');
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect((await request(demo.url).get('/style.css')).headers['content-type']).toMatch(
+      /^text\/css/,
+    );
+  });
+
   it('serves health, metrics and request ids', async () => {
     expect((await request(demo.url).get('/health/ready')).body).toMatchObject({ status: 'ok' });
     const metrics = await request(demo.url).get('/metrics');

@@ -128,14 +128,11 @@ describe.each(DATABASES)('results and callbacks (%s)', (database) => {
   it('malformed callback → 400 naming the field, stored as INVALID, no values echoed', async () => {
     const user = kit.as('malformed');
     const started = (await user.post('poi', 'startScanTransaction', {})).body;
-    const response = await request(started.callbackUrl)
-      .post('')
-      .type('form')
-      .send({
-        callBackType: 'NETVERIFYID',
-        jumioIdScanReference: 'secret-looking-value',
-        idFirstName: 'JANE',
-      });
+    const response = await request(started.callbackUrl).post('').type('form').send({
+      callBackType: 'NETVERIFYID',
+      jumioIdScanReference: 'secret-looking-value',
+      idFirstName: 'JANE',
+    });
     expect(response.status).toBe(400);
     expect(response.body.message).toMatch(/verificationStatus|jumioIdScanReference/);
     expect(JSON.stringify(response.body)).not.toContain('JANE');

@@ -13,7 +13,8 @@ export interface TestDatabase {
  */
 export async function startPostgres(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL;
-  if (!adminUrl) throw new Error('TEST_POSTGRES_ADMIN_URL is not set: run through jest (global set-up)');
+  if (!adminUrl)
+    throw new Error('TEST_POSTGRES_ADMIN_URL is not set: run through jest (global set-up)');
   const name = `jumio_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);

@@ -1,4 +1,12 @@
-import { applyDecorators, Get, Header, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Post,
+  type Type,
+} from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 
 /*

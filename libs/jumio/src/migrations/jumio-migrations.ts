@@ -3,6 +3,7 @@ import { AddJumioReconciliationAndOutbox1764170000000 } from './1764170000000-ad
 import { CreateDataProtectionTables1764180000000 } from './1764180000000-create-data-protection-tables';
 import { AddJumioCallbackInboxClaims1764190000000 } from './1764190000000-add-jumio-callback-inbox-claims';
 import { CreateJumioStartClaim1764195000000 } from './1764195000000-create-jumio-start-claim';
+import { AddJumioReconciliationResetIndexes1764200000000 } from './1764200000000-add-jumio-reconciliation-reset-indexes';
 
 /** Pass to the host's DataSource (`migrations`, with `migrationsRun: true`). Order matters: oldest first. */
 export const JUMIO_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const JUMIO_MIGRATIONS = [
   CreateDataProtectionTables1764180000000,
   AddJumioCallbackInboxClaims1764190000000,
   CreateJumioStartClaim1764195000000,
+  AddJumioReconciliationResetIndexes1764200000000,
 ];

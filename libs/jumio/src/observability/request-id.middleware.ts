@@ -14,32 +14,41 @@ type HttpRequest = IncomingMessage & {
   baseUrl?: string;
 };
 
+export interface RequestIdOptions {
+  /** One structured line per request when it finishes. */
+  accessLog: boolean;
+  /** Enter the request id's AsyncLocalStorage context (see `JumioOpsOptions.requestIdInLogs`). */
+  requestIdInLogs: boolean;
+}
+
 /**
- * Accepts the caller's `X-Request-Id` (or makes one), echoes it on the response, and makes it the
- * current request id for everything the request causes (logs, calls to Jumio). Plain function middleware,
- * so it runs unchanged on Express and on Fastify (through middie).
+ * Accepts the caller's `X-Request-Id` (or makes one), echoes it on the response, writes the access log line
+ * and, when asked, makes it the current request id for everything the request causes. Plain function
+ * middleware on raw Node objects: used as Express middleware, and from a Fastify `onRequest` hook.
  */
-export function requestIdMiddleware(options: { accessLog: boolean }) {
+export function requestIdMiddleware(options: RequestIdOptions) {
   const logger = new Logger('HTTP');
   return (request: HttpRequest, response: ServerResponse, next: () => void): void => {
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     // Later stages (the interceptor, under Fastify) read the id the same way, including a generated one.
     request.headers[REQUEST_ID_HEADER] = requestId;
     response.setHeader('X-Request-Id', requestId);
-    const started = performance.now();
     if (options.accessLog) {
-      response.once('finish', () =>
-        runWithRequestId(requestId, () =>
-          logger.log({
-            method: request.method,
-            path: loggablePath(request),
-            status: response.statusCode,
-            durationMs: Math.round((performance.now() - started) * 10) / 10,
-          }),
-        ),
-      );
+      const started = performance.now();
+      response.once('finish', () => {
+        const line = {
+          method: request.method,
+          path: loggablePath(request),
+          status: response.statusCode,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          requestId,
+        };
+        if (options.requestIdInLogs) runWithRequestId(requestId, () => logger.log(line));
+        else logger.log(line);
+      });
     }
-    runWithRequestId(requestId, next);
+    if (options.requestIdInLogs) runWithRequestId(requestId, next);
+    else next();
   };
 }
 

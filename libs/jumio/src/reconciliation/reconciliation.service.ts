@@ -103,13 +103,16 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
   private async pass(now: Date): Promise<ReconciliationReport> {
     const report: ReconciliationReport = { checked: [], applied: [], expired: [], failed: [] };
     await this.restartChangedSchedules(now);
+    // Another instance may have restarted these schedules a moment later than our `now` was taken: judge
+    // what is due by the later of the two, or both instances could skip rows that are already due.
+    const dueBy = new Date(Math.max(now.getTime(), Date.now()));
     const ids = await claimRows(
       this.dataSource,
       this.dialect,
       {
         table: TABLE,
         due: 'open_key IS NOT NULL AND next_check_at <= ?',
-        dueParams: [this.dialect.time(now)],
+        dueParams: [this.dialect.time(dueBy)],
         orderBy: 'next_check_at',
         batchSize: BATCH_SIZE,
         leaseMs: LEASE_MS,
