@@ -37,6 +37,16 @@ export function jumioModuleOptions(
     encryptionKeys: jumio.JUMIO_ENCRYPTION_KEYS
       ? parseEncryptionKeys(jumio.JUMIO_ENCRYPTION_KEYS, jumio.JUMIO_ENCRYPTION_KEY_ID)
       : undefined,
+    // The demo shows users what Jumio read of their own documents; never the number or birth date.
+    userVisibleExtractedFields: [
+      'firstName',
+      'lastName',
+      'fullName',
+      'documentType',
+      'issuingCountry',
+      'expiryDate',
+      'address',
+    ],
     sandbox: Boolean(sandboxUrl),
   };
 }

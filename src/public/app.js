@@ -250,14 +250,68 @@ function renderStep(step, status) {
   const state = stateOf(status);
   const box = $(`#${step}-status`);
   box.dataset.state = state;
+  const extracted = extractedBlock(status.verification?.extracted);
   box.replaceChildren(
     element('p', { className: 'headline', 'data-testid': `${step}-headline` }, [
       state === 'waiting' ? element('span', { className: 'spinner', 'aria-hidden': 'true' }) : null,
       HEADLINES[state](STEPS[step].label, status),
     ]),
     details(step, status),
+    ...(extracted ? [extracted] : []),
   );
   renderActions(step, status, state);
+}
+
+/** Plain-word labels of the extracted fields the backend may show (`userVisibleExtractedFields`). */
+const EXTRACTED_LABELS = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  fullName: 'Full name',
+  dateOfBirth: 'Date of birth',
+  documentType: 'Document type',
+  documentSubtype: 'Document subtype',
+  documentNumber: 'Document number',
+  issuingCountry: 'Issuing country',
+  nationality: 'Nationality',
+  issueDate: 'Issue date',
+  expiryDate: 'Expiry date',
+  address: 'Address',
+};
+
+/** "What Jumio read": only the fields the backend chose to send; nothing when it sent none. */
+function extractedBlock(extracted) {
+  if (!extracted) return null;
+  const rows = Object.entries(EXTRACTED_LABELS)
+    .map(([field, label]) => [
+      label,
+      field === 'address' ? addressLine(extracted.address) : extracted[field],
+    ])
+    .filter(([, value]) => typeof value === 'string' && value !== '');
+  if (rows.length === 0) return null;
+  return element('div', { className: 'extracted', 'data-testid': 'extracted' }, [
+    element('p', { className: 'extracted-title' }, ['What Jumio read']),
+    element(
+      'dl',
+      { className: 'details' },
+      rows.flatMap(([label, value]) => [element('dt', {}, [label]), element('dd', {}, [value])]),
+    ),
+  ]);
+}
+
+function addressLine(address) {
+  if (!address) return undefined;
+  if (address.formatted) return address.formatted;
+  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
+  return [
+    address.line1,
+    address.line2,
+    address.line3,
+    cityLine,
+    address.subdivision,
+    address.country,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function details(step, status) {

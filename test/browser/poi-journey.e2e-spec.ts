@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startBrowserDemo, uniqueUser, type BrowserDemo } from './support/browser-demo';
 import { OnboardingPage } from './support/onboarding-page';
 
@@ -36,6 +37,21 @@ describe('web proof of identity in a real browser', () => {
     expect(await onboarding.text('poi-decision')).toBe('APPROVED');
     expect(await onboarding.isVisible('poi-start')).toBe(false);
     expect(await onboarding.state('poa')).toBe('not-started');
+
+    // The demo lets users see what Jumio read of their own document: the name, never the number.
+    const [scan] = env.sandbox.control.findTransactions().slice(-1);
+    const retrieved = await request(env.sandbox.url)
+      .get(`/api/netverify/v2/scans/${scan.reference}/data`)
+      .auth('sandbox-token', 'sandbox-secret')
+      .set('User-Agent', 'Test Bank App/1.0')
+      .set('Accept', 'application/json');
+    const read = await onboarding.page.textContent(
+      '[data-testid="poi-status"] [data-testid="extracted"]',
+    );
+    expect(read).toContain('What Jumio read');
+    expect(read).toMatch(new RegExp(`First name\\s*${retrieved.body.document.firstName}`));
+    expect(read).not.toContain(retrieved.body.document.number);
+    expect(await onboarding.page.textContent('[data-testid="poa-status"]')).not.toContain('null');
     await onboarding.screenshot('poi-approved');
   });
 

@@ -1,6 +1,7 @@
 import type { CanActivate, Type } from '@nestjs/common';
 import type { Request } from 'express';
 import type { EncryptionKeyRing } from './data-protection/field-cipher';
+import type { ExtractedData } from './scan-transaction/verification.types';
 import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
 import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
 
@@ -70,6 +71,8 @@ export interface JumioModuleOptions {
   callbackInboxIntervalMs?: number;
   /** Proof-of-address rules (accepted types, maximum age, name and address checks). See `DEFAULT_POA_RULES`. */
   poaRules?: Partial<ProofOfAddressRules>;
+  /** Extracted fields a user may see of their own documents in the status answer. Default `[]`: none (data minimisation). */
+  userVisibleExtractedFields?: Array<keyof ExtractedData>;
 }
 
 /** Storage limits of personal data; see the README's data-protection section. */

@@ -13,7 +13,7 @@ import {
   eventTypeForChange,
   type ScanTransactionEventType,
 } from '../events/scan-transaction-event';
-import type { JumioResult } from './verification.types';
+import type { ExtractedData, JumioResult } from './verification.types';
 import { runInTransaction } from './db-transaction';
 import { ScanTransaction } from './scan-transaction.entity';
 import type { TransactionChanges } from './scan-transaction.rules';
@@ -64,6 +64,18 @@ export class ScanTransactionStore {
       .addOrderBy('tx.createdAt', 'DESC')
       .limit(1)
       .getOne();
+  }
+
+  /**
+   * The decrypted extracted data of a transaction's result (one read by the unique scan_transaction_id);
+   * null without a result or once retention purged it.
+   */
+  async extractedDataOf(transactionId: string): Promise<ExtractedData | null> {
+    const row = await this.dataSource.getRepository(VerificationResult).findOne({
+      where: { scanTransactionId: transactionId },
+      select: { id: true, extractedData: true },
+    });
+    return row ? this.personalData.openExtractedData(row.id, row.extractedData) : null;
   }
 
   /** Attempts used so far: transactions whose verification asked the user to try again. */

@@ -1,7 +1,7 @@
 import { parseReasons } from '../scan-transaction.rules';
 import type { ScanTransaction } from '../scan-transaction.entity';
 import type { ScanChannel, ScanStatus, ScanType } from '../scan-transaction.types';
-import type { VerificationDecision } from '../verification.types';
+import type { ExtractedData, VerificationDecision } from '../verification.types';
 
 /** Jumio's background result for the current transaction. */
 export class VerificationResponse {
@@ -13,6 +13,11 @@ export class VerificationResponse {
   reasons: string[];
   /** When the result arrived (ISO 8601). */
   completedAt: string | null;
+  /**
+   * What Jumio read from the user's own document, limited to the `userVisibleExtractedFields` option. Present
+   * only when that option lists fields and the decision is final; null once retention purged the data.
+   */
+  extracted?: Partial<ExtractedData> | null;
 }
 
 /** The state of one step (POI or POA) for the current user. */
