@@ -1,3 +1,4 @@
+import { PeriodicPass } from '../common/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -32,8 +33,7 @@ export interface RetentionRunReport {
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RetentionService.name);
   private readonly settings: RetentionSettings;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly passes = new PeriodicPass<void>();
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -44,17 +44,15 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   onApplicationBootstrap(): void {
-    if (this.settings.jobIntervalSeconds === 0) return;
-    this.timer = setInterval(() => this.tick(), this.settings.jobIntervalSeconds * 1000);
-    // The job never keeps the process alive on its own.
-    this.timer.unref();
+    this.passes.start(
+      this.settings.jobIntervalSeconds * 1000,
+      () => this.runAndReport(),
+      (error) => this.logger.error(`Data-protection job failed: ${failureSummary(error)}`),
+    );
   }
 
-  /** Before the host's DataSource closes: stop the timer and let a run under way finish. */
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** One full run; `now` lets tests move time forward. */
@@ -77,22 +75,13 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     return { expiredResults, lateErasedResults, callbackPayloads, erasuresCompleted };
   }
 
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .then((report) => {
-        if (report.expiredResults || report.lateErasedResults || report.erasuresCompleted) {
-          this.logger.log(
-            `Purged ${report.expiredResults} expired and ${report.lateErasedResults} erased results; ` +
-              `${report.erasuresCompleted} erasures completed at Jumio`,
-          );
-        }
-      })
-      .catch((error: unknown) => {
-        this.logger.error(`Data-protection job failed: ${failureSummary(error)}`);
-      })
-      .finally(() => {
-        this.running = undefined;
-      });
+  private async runAndReport(): Promise<void> {
+    const report = await this.runOnce();
+    if (report.expiredResults || report.lateErasedResults || report.erasuresCompleted) {
+      this.logger.log(
+        `Purged ${report.expiredResults} expired and ${report.lateErasedResults} erased results; ` +
+          `${report.erasuresCompleted} erasures completed at Jumio`,
+      );
+    }
   }
 }

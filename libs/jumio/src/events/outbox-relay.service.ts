@@ -1,3 +1,4 @@
+import { PeriodicPass } from '../common/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -64,8 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JumioOutbox');
   private readonly intervalMs: number;
   private readonly dialect: SqlDialect;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<RelayReport> | undefined;
+  private readonly passes = new PeriodicPass<RelayReport>();
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -78,26 +78,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs <= 0) return;
-    this.timer = setInterval(
-      () =>
-        void this.runOnce().catch((error: unknown) =>
-          this.logger.warn(`Relay pass failed: ${failureSummary(error)}`),
-        ),
+    this.passes.start(
       this.intervalMs,
+      () => this.pass(new Date()),
+      (error) => this.logger.warn(`Relay pass failed: ${failureSummary(error)}`),
     );
-    this.timer.unref();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** One delivery pass; concurrent calls share the pass in progress. */
   runOnce(now: Date = new Date()): Promise<RelayReport> {
-    this.running ??= this.pass(now).finally(() => (this.running = undefined));
-    return this.running;
+    return this.passes.run(() => this.pass(now));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { PeriodicPass } from '../common/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -56,8 +57,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
   private readonly intervalMs: number;
   private readonly tokenLifetimeMinutes: number;
   private readonly dialect: SqlDialect;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<ReconciliationReport> | undefined;
+  private readonly passes = new PeriodicPass<ReconciliationReport>();
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -81,23 +81,20 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
   }
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs <= 0) return;
-    this.timer = setInterval(
-      () => void this.runOnce().catch((error: unknown) => this.logFailure(error)),
+    this.passes.start(
       this.intervalMs,
+      () => this.pass(new Date()),
+      (error) => this.logFailure(error),
     );
-    this.timer.unref();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** One pass over the due transactions; concurrent calls share the pass in progress. */
   runOnce(now: Date = new Date()): Promise<ReconciliationReport> {
-    this.running ??= this.pass(now).finally(() => (this.running = undefined));
-    return this.running;
+    return this.passes.run(() => this.pass(now));
   }
 
   private async pass(now: Date): Promise<ReconciliationReport> {
