@@ -93,6 +93,7 @@ export {
   type FieldLocation,
 } from './data-protection/field-cipher';
 export { parseEncryptionKeys, SANDBOX_DEV_KEY_ID } from './data-protection/encryption-keys';
+export { parseCidr } from './callback/ip-allowlist';
 export { PersonalDataCipher } from './data-protection/personal-data.cipher';
 export { reencryptAll, type ReencryptionReport } from './data-protection/reencrypt-all';
 export { isSensitiveKey, redact, redactText } from './data-protection/redact';
