@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { CallbackUrlBuilder } from './callback/callback-url.builder';
 import { CallbackInboxService } from './callback/callback-inbox.service';
 import { CallbackSourceGuard } from './callback/callback-source.guard';
 import { CallbackSourceMiddlewareInstaller } from './callback/callback-source.middleware';
@@ -10,13 +10,13 @@ import { OnboardingStepService } from './events/onboarding-step.service';
 import { OutboxRelay } from './events/outbox-relay.service';
 import { OutboxWriter } from './events/outbox.writer';
 import { ScanTransactionEvents } from './events/scan-transaction-events';
+import { JumioSchemaCheck } from './common/jumio-schema.check';
 import { JumioUserGuard } from './common/jumio-user.guard';
 import { DATA_PROTECTION_PROVIDERS } from './data-protection/data-protection.providers';
 import { ErasureService } from './data-protection/erasure.service';
 import { JumioAdminController } from './data-protection/jumio-admin.controller';
 import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
-import { JUMIO_ENTITIES } from './jumio.entities';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
 import { PoaController } from './poa/poa.controller';
@@ -35,13 +35,11 @@ import { StartClaims } from './scan-transaction/start-claims';
  * JUMIO_MIGRATIONS (with `migrationsRun: true`).
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([...JUMIO_ENTITIES]),
-    JumioObservabilityModule,
-    JumioFastifyCompatModule,
-  ],
+  // TypeOrmModule.forFeature comes with forRoot / forRootAsync: it depends on the `dataSource` option.
+  imports: [JumioObservabilityModule, JumioFastifyCompatModule],
   controllers: [PoiController, PoaController, JumioCallbackController, JumioAdminController],
   providers: [
+    JumioSchemaCheck,
     JumioClient,
     JumioUserGuard,
     ScanTransactionStore,
@@ -49,6 +47,7 @@ import { StartClaims } from './scan-transaction/start-claims';
     ScanTransactionService,
     CallbackInboxService,
     JumioCallbackService,
+    CallbackUrlBuilder,
     CallbackSourceGuard,
     CallbackSourceMiddlewareInstaller,
     JumioResultRetriever,
