@@ -19,6 +19,7 @@ import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
+import { TransactionStateGauge } from './observability/transaction-state.gauge';
 import { PoaController } from './poa/poa.controller';
 import { PoiController } from './poi/poi.controller';
 import { ProofOfAddressReviewer } from './poa-rules/proof-of-address.reviewer';
@@ -58,6 +59,8 @@ import { StartClaims } from './scan-transaction/start-claims';
     ScanTransactionEvents,
     OutboxRelay,
     OnboardingStepService,
+    // Here, not in JumioObservabilityModule: it reads the DataSource JumioModule was given (`dataSource`).
+    TransactionStateGauge,
     ...DATA_PROTECTION_PROVIDERS,
   ],
   exports: [
