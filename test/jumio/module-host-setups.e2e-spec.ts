@@ -10,7 +10,7 @@ import { type DynamicModule, type INestApplication, RequestMethod } from '@nestj
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken, TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   ADAPTERS,
   createTestDatabase,
@@ -189,10 +189,10 @@ describe.each(['forRoot', 'forRootAsync'] as const)(
     it('runs a web POI to APPROVED, stored in that DataSource', async () => {
       await approvedThroughCallback(host, sandbox, `named-${registration}`);
       const kyc = host.app.get<DataSource>(getDataSourceToken('kyc'));
-      const rows = (await kyc.query(
+      const rows = await kyc.query<Array<{ decision: string }>>(
         `SELECT "decision" FROM "jumio_scan_transaction" WHERE "user_id" = ?`,
         [`named-${registration}`],
-      )) as Array<{ decision: string }>;
+      );
       expect(rows).toEqual([{ decision: 'APPROVED' }]);
     });
   },
@@ -250,7 +250,7 @@ describe.each(DATABASES)('JumioModule start-up schema check (%s)', (kind) => {
     const older = new DataSource({
       ...hostDataSourceOptions(database),
       migrations: JUMIO_MIGRATIONS.slice(0, -1),
-    } as DataSourceOptions);
+    });
     await older.initialize();
     await older.runMigrations();
     await older.destroy();
