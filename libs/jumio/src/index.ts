@@ -1,5 +1,7 @@
 // The library's public surface. Nothing else under libs/jumio/src is meant to be imported by hosts.
 export { JumioModule } from './jumio.module';
+export { JumioOptionsError } from './options/validate-jumio-options';
+export type { JumioModuleExtras } from './jumio.module-definition';
 export { JUMIO_MODULE_OPTIONS } from './jumio.module-definition';
 export { JUMIO_DEFAULTS, type JumioDataCenter, type JumioModuleOptions } from './jumio.options';
 export { JUMIO_ENTITIES } from './jumio.entities';

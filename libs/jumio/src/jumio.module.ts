@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { CallbackUrlBuilder } from './callback/callback-url.builder';
 import { CallbackInboxService } from './callback/callback-inbox.service';
 import { CallbackSourceGuard } from './callback/callback-source.guard';
 import { CallbackSourceMiddlewareInstaller } from './callback/callback-source.middleware';
+import { CallbackUrlBuilder } from './callback/callback-url.builder';
 import { JumioCallbackController } from './callback/jumio-callback.controller';
 import { JumioCallbackService } from './callback/jumio-callback.service';
 import { JumioClient } from './client/jumio.client';
