@@ -74,9 +74,14 @@ export class JumioSchemaCheck implements OnModuleInit {
     if (ours.length === 0) return [];
     const table = this.dataSource.options.migrationsTableName ?? 'migrations';
     if (!(await runner.hasTable(table))) return ours;
-    const rows = (await runner.query(
-      `SELECT ${runner.connection.driver.escape('name')} AS name FROM ${runner.connection.driver.escape(table)}`,
-    )) as Array<{ name: string }>;
+    let rows: Array<{ name: string }>;
+    try {
+      rows = (await runner.query(
+        `SELECT ${runner.connection.driver.escape('name')} AS name FROM ${runner.connection.driver.escape(table)}`,
+      )) as Array<{ name: string }>;
+    } catch {
+      return []; // a migrations table we cannot read (e.g. schema-qualified): the tables check stands
+    }
     const applied = new Set(rows.map((row) => row.name));
     return ours.filter((name) => !applied.has(name));
   }
