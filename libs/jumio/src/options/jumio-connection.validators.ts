@@ -27,48 +27,45 @@ export function credentialProblems(options: JumioModuleOptions): string[] {
   ].filter((problem) => problem !== undefined);
 }
 
-/** Data centre, host overrides, and the sandbox flag (which must not point at Jumio itself). */
-export function jumioHostProblems(options: JumioModuleOptions): string[] {
-  const problems: string[] = [];
-  if (options.sandbox !== undefined && booleanProblem('sandbox', options.sandbox)) {
-    problems.push('sandbox must be true or false');
-  }
-  const dataCenter = options.dataCenter;
-  const knownDataCenter = dataCenter === undefined || DATA_CENTERS.includes(dataCenter);
-  if (!knownDataCenter) {
-    problems.push(
-      `dataCenter must be one of ${DATA_CENTERS.join(', ')} (got ${quoted([String(dataCenter)])})`,
-    );
-  }
-  const sandbox = options.sandbox === true;
-  let hostsValid = true;
-  for (const name of HOST_OPTIONS) {
-    const value = options[name];
-    if (value === undefined) continue;
-    const url = parseAbsoluteUrl(name, value);
-    if (typeof url === 'string') {
-      problems.push(url);
-      hostsValid = false;
-    } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      problems.push(`${name} must be an http(s) URL`);
-      hostsValid = false;
-    } else if (url.protocol === 'http:' && !sandbox && !isLoopbackHost(url)) {
-      problems.push(`${name} must use https: the API credentials travel with every call`);
-    } else if (url.username || url.password || url.search || url.hash) {
-      problems.push(`${name} must be a base URL without credentials, query or fragment`);
+export function dataCenterProblems(options: JumioModuleOptions): string[] {
+  if (isKnownDataCenter(options)) return [];
+  return [
+    `dataCenter must be one of ${DATA_CENTERS.join(', ')} (got ${quoted([String(options.dataCenter)])})`,
+  ];
+}
+
+/** `netverifyUrl`, `uploadUrl`, `retrievalUrl`: base URLs, https unless sandbox or loopback. */
+export function jumioHostUrlProblems(options: JumioModuleOptions): string[] {
+  return HOST_OPTIONS.flatMap((name) => {
+    if (options[name] === undefined) return [];
+    const url = parseHttpUrl(name, options[name]);
+    if (typeof url === 'string') return [url];
+    if (url.protocol === 'http:' && options.sandbox !== true && !isLoopbackHost(url)) {
+      return [`${name} must use https: the API credentials travel with every call`];
     }
-  }
-  if (sandbox && knownDataCenter && hostsValid) {
-    const hosts = resolveJumioHosts(options);
-    const real = HOST_OPTIONS.filter((name) => isJumioHost(new URL(hosts[name]).hostname));
-    if (real.length > 0) {
-      problems.push(
-        `sandbox: true while ${real.join(', ')} ${real.length > 1 ? 'point' : 'points'} at Jumio's real hosts: ` +
-          'sandbox mode relaxes the URL rules and uses a public encryption key; point every host at the sandbox or drop sandbox',
-      );
+    if (url.username || url.password || url.search || url.hash) {
+      return [`${name} must be a base URL without credentials, query or fragment`];
     }
-  }
-  return problems;
+    return [];
+  });
+}
+
+/** `sandbox: true` relaxes Jumio's rules: every host must then point somewhere other than Jumio. */
+export function sandboxProblems(options: JumioModuleOptions): string[] {
+  if (options.sandbox === undefined) return [];
+  const notBoolean = booleanProblem('sandbox', options.sandbox);
+  if (notBoolean) return [notBoolean];
+  const hostsReadable = HOST_OPTIONS.every(
+    (name) => options[name] === undefined || typeof parseHttpUrl(name, options[name]) !== 'string',
+  );
+  if (!options.sandbox || !isKnownDataCenter(options) || !hostsReadable) return [];
+  const hosts = resolveJumioHosts(options);
+  const real = HOST_OPTIONS.filter((name) => isJumioHost(new URL(hosts[name]).hostname));
+  if (real.length === 0) return [];
+  return [
+    `sandbox: true while ${real.join(', ')} ${real.length > 1 ? 'point' : 'points'} at Jumio's real hosts: ` +
+      'sandbox mode relaxes the URL rules and allows the public development key; point every host at the sandbox or drop sandbox',
+  ];
 }
 
 export function userAgentProblems(options: JumioModuleOptions): string[] {
@@ -135,4 +132,16 @@ function isJumioHost(hostname: string): boolean {
 /** A header value must stay on one line (CR, LF and other control characters are refused by Node). */
 function hasControlCharacter(text: string): boolean {
   return [...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+
+function isKnownDataCenter(options: JumioModuleOptions): boolean {
+  return options.dataCenter === undefined || DATA_CENTERS.includes(options.dataCenter);
+}
+
+function parseHttpUrl(name: string, value: unknown): URL | string {
+  const url = parseAbsoluteUrl(name, value);
+  if (typeof url !== 'string' && url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `${name} must be an http(s) URL`;
+  }
+  return url;
 }

@@ -11,9 +11,11 @@ import {
 } from './data-protection.validators';
 import {
   credentialProblems,
-  jumioHostProblems,
+  dataCenterProblems,
+  jumioHostUrlProblems,
   requestTimeoutProblems,
   resilienceProblems,
+  sandboxProblems,
   userAgentProblems,
 } from './jumio-connection.validators';
 import {
@@ -30,7 +32,9 @@ export type JumioOptionsValidator = (options: JumioModuleOptions) => string[];
 /** Every check, in the order of the README's options table. A new option adds its check here. */
 const VALIDATORS: JumioOptionsValidator[] = [
   credentialProblems,
-  jumioHostProblems,
+  dataCenterProblems,
+  jumioHostUrlProblems,
+  sandboxProblems,
   userAgentProblems,
   callbackBaseUrlOptionProblems,
   userResolutionProblems,
