@@ -54,6 +54,19 @@ export class JumioConfig {
   @MinLength(1, { message: 'JUMIO_API_SECRET is required with JUMIO_API_TOKEN' })
   JUMIO_API_SECRET?: string;
 
+  /** Optional separate Retrieval / Delete pair (least privilege); both or neither. Never logged. */
+  @Expose()
+  @ValidateIf((config: JumioConfig) => !!config.JUMIO_RETRIEVAL_API_SECRET)
+  @IsString({ message: 'JUMIO_RETRIEVAL_API_TOKEN is required with JUMIO_RETRIEVAL_API_SECRET' })
+  @MinLength(1, { message: 'JUMIO_RETRIEVAL_API_TOKEN is required with JUMIO_RETRIEVAL_API_SECRET' })
+  JUMIO_RETRIEVAL_API_TOKEN?: string;
+
+  @Expose()
+  @ValidateIf((config: JumioConfig) => !!config.JUMIO_RETRIEVAL_API_TOKEN)
+  @IsString({ message: 'JUMIO_RETRIEVAL_API_SECRET is required with JUMIO_RETRIEVAL_API_TOKEN' })
+  @MinLength(1, { message: 'JUMIO_RETRIEVAL_API_SECRET is required with JUMIO_RETRIEVAL_API_TOKEN' })
+  JUMIO_RETRIEVAL_API_SECRET?: string;
+
   @Expose()
   @IsOptional()
   @IsUrl(httpUrl, { message: 'JUMIO_NETVERIFY_URL must be an absolute http(s) URL' })

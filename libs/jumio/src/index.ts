@@ -34,7 +34,6 @@ export { StartPoaScanDto } from './scan-transaction/dto/start-poa-scan.dto';
 export { StartPoiScanDto } from './scan-transaction/dto/start-poi-scan.dto';
 export {
   MobileHandoffResponse,
-  SdkCredentialsResponse,
 } from './scan-transaction/dto/mobile-handoff.response';
 export {
   ScanTransactionStatusResponse,
