@@ -222,11 +222,15 @@ export class JumioClient {
       { baseUrl: call.baseUrl, retrySafe, description: this.describe(call) },
       async (deadline) => {
         // Every attempt, retries included, counts against Jumio's rate limit: each waits for its turn.
-        await this.pacing.take(
+        const done = await this.pacing.take(
           { method: call.method, baseUrl: call.baseUrl, description: this.describe(call) },
           deadline,
         );
-        return this.observed(call, () => this.attempt(call, url, deadline));
+        try {
+          return await this.observed(call, () => this.attempt(call, url, deadline));
+        } finally {
+          done();
+        }
       },
     );
   }

@@ -2,11 +2,8 @@ import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { resolvePacing, type JumioPacingOptions } from './jumio-pacing.options';
 import { PacerFullError, RatePacer } from './rate-pacer';
 
-/**
- * Calls arrive at Jumio a little later than they leave here, and not always in order: each window is
- * kept this much longer than Jumio's, so that jitter never packs one call too many into Jumio's window.
- */
-export const PACING_MARGIN_MS = 250;
+/** Clocks and timers are not exact: each window is kept this much longer than Jumio's. */
+export const PACING_MARGIN_MS = 100;
 
 /** Which of Jumio's limits a call counts against. Delete is not rate limited in Jumio's documentation. */
 type Budget = 'starts' | 'retrievals';
@@ -31,13 +28,16 @@ export class JumioPacing {
     this.settings = resolvePacing(options);
   }
 
-  /** Waits for the call's turn. @throws JumioError JUMIO_BUSY when the queue is full. */
-  async take(call: PacedCall, signal: AbortSignal): Promise<void> {
+  /**
+   * Waits for the call's turn; returns `done`, to call once the answer is back (the turn's window starts
+   * then). @throws JumioError JUMIO_BUSY when the queue is full.
+   */
+  async take(call: PacedCall, signal: AbortSignal): Promise<() => void> {
     const budget: Budget | undefined =
       call.method === 'POST' ? 'starts' : call.method === 'GET' ? 'retrievals' : undefined;
-    if (!budget) return;
+    if (!budget) return () => undefined;
     try {
-      await this.pacerFor(budget, call.baseUrl).take(signal);
+      return await this.pacerFor(budget, call.baseUrl).take(signal);
     } catch (error) {
       if (!(error instanceof PacerFullError)) throw error;
       throw new JumioError(
