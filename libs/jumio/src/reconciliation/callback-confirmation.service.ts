@@ -9,13 +9,14 @@ import { DataSource } from 'typeorm';
 import { CallbackParseError, parseCallbackForm } from '../callback/callback-form.parser';
 import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
-import { JumioError } from '../errors/jumio.error';
+import { isJumioReference } from '../client/jumio-reference';
+import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
 import { productOf, resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
 import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
-import type { JumioProduct } from '../scan-transaction/verification.types';
+import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
 import { JumioResultRetriever } from './jumio-result.retriever';
 
 export const DEFAULT_CALLBACK_INBOX_INTERVAL_MS = 5_000;
@@ -144,7 +145,15 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       return this.inbox.finish(callback.id, 'INVALID', target.invalid);
     }
     // Only a reference is taken from the callback, and it is the URL token's transaction's.
-    const result = await this.retriever.retrieve(target.product, target.jumioReference);
+    let result: JumioResult;
+    try {
+      result = await this.retriever.retrieve(target.product, target.jumioReference);
+    } catch (error) {
+      const unknownToJumio =
+        error instanceof JumioError && error.code === JumioErrorCode.JUMIO_NOT_FOUND;
+      if (!target.unverified || !unknownToJumio) throw error;
+      return this.inbox.finish(callback.id, 'INVALID', 'reference');
+    }
     if (result.decision === 'PENDING') return this.postpone(callback);
     if (target.unverified && !resultMatchesTransaction(tx, result)) {
       this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
@@ -183,7 +192,8 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       return { product: claimed.product, jumioReference: claimed.jumioReference };
     } catch (error) {
       if (!(error instanceof CallbackParseError)) throw error;
-      const jumioReference = tx.jumioReference ?? callback.claimedReference;
+      const named = callback.claimedReference;
+      const jumioReference = tx.jumioReference ?? (named && isJumioReference(named) ? named : null);
       if (!jumioReference) {
         return { invalid: error.field, why: `field ${error.field} ${error.problem}, no reference` };
       }
