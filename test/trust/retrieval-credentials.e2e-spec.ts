@@ -41,12 +41,13 @@ describe('separate credentials for the Retrieval and Delete APIs (sqlite)', () =
   });
 
   it('the strict sandbox refuses the API pair on retrieval and the retrieval pair on starts', async () => {
-    const call = (path: string, [token, secret]: [string, string], method: 'get' | 'post') =>
-      request(kit.sandbox.url)
-        [method](path)
+    const call = (path: string, [token, secret]: [string, string], method: 'get' | 'post') => {
+      const agent = request(kit.sandbox.url);
+      return (method === 'get' ? agent.get(path) : agent.post(path))
         .auth(token, secret)
         .set('User-Agent', 'Test Bank App/1.0')
         .set('Accept', 'application/json');
+    };
     const reference = '00000000-0000-4000-8000-000000000000';
     const retrieval = `/api/netverify/v2/scans/${reference}`;
     expect((await call(retrieval, ['sandbox-token', 'sandbox-secret'], 'get')).status).toBe(401);
