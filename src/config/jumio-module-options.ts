@@ -41,6 +41,12 @@ export function jumioModuleOptions(
       ? parseRetrievalSchedule(jumio.JUMIO_RETRIEVAL_SCHEDULE_S)
       : undefined,
     reconciliationIntervalMs: jumio.JUMIO_RECONCILIATION_INTERVAL_MS,
+    // Jumio's documented limits unless configured, in the sandbox too: the demo paces as production does.
+    pacing: {
+      startsPerWindow: jumio.JUMIO_PACING_STARTS,
+      retrievalsPerWindow: jumio.JUMIO_PACING_RETRIEVALS,
+      maxQueueWaitMs: jumio.JUMIO_PACING_MAX_WAIT_MS,
+    },
     poaRules: {
       ...(jumio.JUMIO_POA_DOCUMENT_TYPES && {
         acceptedDocumentTypes: jumio.JUMIO_POA_DOCUMENT_TYPES,

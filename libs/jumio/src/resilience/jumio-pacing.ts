@@ -61,7 +61,8 @@ export class JumioPacing {
       pacer = new RatePacer(
         this.limitOf(budget),
         this.settings.windowMs + PACING_MARGIN_MS,
-        this.settings.maxQueueWaitMs,
+        // The margin is the pacer's own: a wait of one full window still counts as "within a window".
+        this.settings.maxQueueWaitMs + PACING_MARGIN_MS,
       );
       this.pacers.set(key, pacer);
     }
