@@ -31,6 +31,27 @@ export const DEFAULT_POA_RULES: Readonly<ProofOfAddressRules> = Object.freeze({
   requireAddress: true,
 });
 
+/**
+ * The DV request types Jumio extracts data from (IG23 callback.md "Supported documents for data
+ * extraction"; OTHER only appears in answers). Other types come back DISCARDED unless Jumio extends the
+ * extraction for the account.
+ */
+export const JUMIO_EXTRACTED_DOCUMENT_TYPES: readonly string[] = [
+  'BS',
+  'UB',
+  'CCS',
+  'CC',
+  'SSC',
+  'BC',
+];
+
+/** Accepted types outside Jumio's extraction table: worth a warning at start-up, never an error. */
+export function typesJumioMayNotExtract(rules: ProofOfAddressRules): string[] {
+  return rules.acceptedDocumentTypes.filter(
+    (type) => !JUMIO_EXTRACTED_DOCUMENT_TYPES.includes(type),
+  );
+}
+
 /** The defaults with the host's overrides; fails at start-up on values that cannot be meant. */
 export function resolvePoaRules(overrides: Partial<ProofOfAddressRules> = {}): ProofOfAddressRules {
   const rules: ProofOfAddressRules = {
