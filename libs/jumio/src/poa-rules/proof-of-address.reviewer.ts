@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
@@ -10,7 +10,11 @@ import type { ExtractedData, JumioResult } from '../scan-transaction/verificatio
 import { evaluateProofOfAddress } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
 import { poiStandingOf } from './poi-standing';
-import { resolvePoaRules, type ProofOfAddressRules } from './proof-of-address.rules';
+import {
+  resolvePoaRules,
+  typesJumioMayNotExtract,
+  type ProofOfAddressRules,
+} from './proof-of-address.rules';
 
 /**
  * Turns a Document Verification result that Jumio finished (EXTRACTED / UPLOADED, which says nothing
@@ -29,6 +33,13 @@ export class ProofOfAddressReviewer {
     @Optional() private readonly cipher?: PersonalDataCipher,
   ) {
     this.rules = resolvePoaRules(options.poaRules);
+    const unextracted = typesJumioMayNotExtract(this.rules);
+    if (unextracted.length > 0) {
+      new Logger('JumioModule').warn(
+        `poaRules.acceptedDocumentTypes includes ${unextracted.join(', ')}: Jumio extracts these only ` +
+          'where it extended extraction for your account; otherwise they come back DISCARDED (RETRY)',
+      );
+    }
   }
 
   async review(
