@@ -1,4 +1,5 @@
-import { RedactingLogger, RequestIdConsoleLogger } from '@app/jumio';
+import { RedactingLogger } from '@app/jumio';
+import { RequestIdConsoleLogger } from '@app/jumio/ops';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

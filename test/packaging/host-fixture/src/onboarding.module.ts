@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JUMIO_ENTITIES, JUMIO_MIGRATIONS, JumioModule, parseEncryptionKeys } from '@jumio-service/nestjs';
+
+/** What a bank's onboarding backend writes to adopt the module (the README's lines). */
+@Module({})
+export class OnboardingModule {
+  static register(env: { databaseUrl: string; jumioUrl: string; publicUrl: string }): DynamicModule {
+    return {
+      module: OnboardingModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: env.databaseUrl,
+          entities: JUMIO_ENTITIES,
+          migrations: JUMIO_MIGRATIONS,
+          migrationsRun: true,
+        }),
+        JumioModule.forRoot({
+          apiToken: 'sandbox-token',
+          apiSecret: 'sandbox-secret',
+          encryptionKeys: parseEncryptionKeys('k1:' + Buffer.alloc(32, 7).toString('base64')),
+          dataCenter: 'EU',
+          userAgent: 'Fixture Bank Onboarding/1.0.0',
+          netverifyUrl: env.jumioUrl,
+          uploadUrl: env.jumioUrl,
+          retrievalUrl: env.jumioUrl,
+          callbackBaseUrl: env.publicUrl,
+          callbackAllowedIps: ['127.0.0.1/32'],
+          sandbox: true,
+          resolveUserId: (request) => {
+            const id = request.headers['x-user-id'];
+            return typeof id === 'string' ? id : undefined;
+          },
+        }),
+      ],
+    };
+  }
+}
