@@ -69,7 +69,7 @@ async function serveDemo(
   const app = fastify
     ? await NestFactory.create<NestFastifyApplication>(
         appModule,
-        new FastifyAdapter({ maxParamLength: 1000 }),
+        new FastifyAdapter({ routerOptions: { maxParamLength: 1000 } }),
         { logger },
       )
     : await NestFactory.create(appModule, { logger });

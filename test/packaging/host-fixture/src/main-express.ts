@@ -5,7 +5,6 @@ import { EventEmitterModule, OnEvent } from '@nestjs/event-emitter';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   eventEmitterName,
-  OnboardingStepService,
   ScanTransactionEvents,
   type ScanTransactionEvent,
 } from '@jumio-service/nestjs';
@@ -16,7 +15,6 @@ import { OnboardingModule } from './onboarding.module';
 /** The host's own reaction to results: both ways the module offers. */
 @Injectable()
 class ResultListener {
-  readonly emitted: string[] = [];
   constructor(events: ScanTransactionEvents) {
     events.subscribe((event: ScanTransactionEvent) => console.log(`subscribed ${event.type}`));
   }
@@ -53,10 +51,8 @@ async function main(): Promise<void> {
   );
   app.enableShutdownHooks();
   await app.listen(port, '127.0.0.1');
-  const steps = app.get(OnboardingStepService);
   console.log(`ready ${JSON.stringify({ url: publicUrl, sandbox: sandbox.url })}`);
   process.on('SIGTERM', () => void app.close().then(() => sandbox.close()));
-  void steps;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,24 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Headers, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JUMIO_ENTITIES, JUMIO_MIGRATIONS, JumioModule, parseEncryptionKeys } from '@jumio-service/nestjs';
+import {
+  JUMIO_ENTITIES,
+  JUMIO_MIGRATIONS,
+  JumioModule,
+  OnboardingStepService,
+  parseEncryptionKeys,
+  type OnboardingStepStatus,
+} from '@jumio-service/nestjs';
+
+/** The host's onboarding asks the module one question per step. */
+@Controller('onboarding')
+class OnboardingStepsController {
+  constructor(private readonly steps: OnboardingStepService) {}
+
+  @Get('jumio')
+  identity(@Headers('x-user-id') userId: string): Promise<OnboardingStepStatus> {
+    return this.steps.getStepState(userId, 'JUMIO');
+  }
+}
 
 /** What a bank's onboarding backend writes to adopt the module (the README's lines). */
 @Module({})
@@ -8,6 +26,8 @@ export class OnboardingModule {
   static register(env: { databaseUrl: string; jumioUrl: string; publicUrl: string }): DynamicModule {
     return {
       module: OnboardingModule,
+      controllers: [OnboardingStepsController],
+      exports: [JumioModule],
       imports: [
         TypeOrmModule.forRoot({
           type: 'postgres',
