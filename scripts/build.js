@@ -93,7 +93,8 @@ function readTsconfig(path, overrides) {
   if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, dirname(path));
   parsed.options = { ...parsed.options, ...overrides };
-  for (const key of Object.keys(overrides)) if (overrides[key] === undefined) delete parsed.options[key];
+  for (const key of Object.keys(overrides))
+    if (overrides[key] === undefined) delete parsed.options[key];
   return parsed;
 }
 
@@ -104,7 +105,10 @@ async function compile(config, { swagger, swaggerControllers, rewrite }) {
   const transformers = { before: [] };
   if (swagger) {
     const plugin = await import('@nestjs/swagger/plugin');
-    const models = plugin.before({ ...SWAGGER_OPTIONS, controllerFileNameSuffix: ['.none'] }, program);
+    const models = plugin.before(
+      { ...SWAGGER_OPTIONS, controllerFileNameSuffix: ['.none'] },
+      program,
+    );
     const all = plugin.before({ ...SWAGGER_OPTIONS }, program);
     transformers.before.push((ctx) => {
       const forModels = models(ctx);
@@ -133,12 +137,15 @@ async function compile(config, { swagger, swaggerControllers, rewrite }) {
 /** `require("@app/jumio/x")` in the demo's output -> a relative path into dist/libs. */
 function rewriteAliases(outDir, fileName, text) {
   if (!fileName.endsWith('.js')) return text;
-  return text.replace(/require\("(@app\/jumio(?:-sandbox)?)(\/[^"]*)?"\)/g, (whole, alias, rest) => {
-    const target = ALIASES.find(([name]) => name === alias)[1];
-    let path = relative(dirname(fileName), join(outDir, target, rest ?? ''));
-    if (!path.startsWith('.')) path = './' + path;
-    return `require("${path}")`;
-  });
+  return text.replace(
+    /require\("(@app\/jumio(?:-sandbox)?)(\/[^"]*)?"\)/g,
+    (whole, alias, rest) => {
+      const target = ALIASES.find(([name]) => name === alias)[1];
+      let path = relative(dirname(fileName), join(outDir, target, rest ?? ''));
+      if (!path.startsWith('.')) path = './' + path;
+      return `require("${path}")`;
+    },
+  );
 }
 
 /**
@@ -150,7 +157,8 @@ function withoutUnusedSwaggerImport(fileName, text) {
   const line = 'const openapi = require("@nestjs/swagger");\n';
   if (!text.includes(line)) return text;
   const rest = text.replace(line, '');
-  if (/\bopenapi\./.test(rest)) throw new Error(`${fileName} uses the Swagger plugin's import at run time`);
+  if (/\bopenapi\./.test(rest))
+    throw new Error(`${fileName} uses the Swagger plugin's import at run time`);
   return rest;
 }
 

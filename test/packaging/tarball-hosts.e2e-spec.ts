@@ -27,7 +27,11 @@ const NEST_12_FASTIFY: HostVariant = {
     '@nestjs/platform-fastify': '^12.5.0',
   },
 };
-const NEST_12_EXPRESS: HostVariant = { name: 'nest12-express', entry: 'main-express', dependencies: {} };
+const NEST_12_EXPRESS: HostVariant = {
+  name: 'nest12-express',
+  entry: 'main-express',
+  dependencies: {},
+};
 const NEST_11_EXPRESS: HostVariant = {
   name: 'nest11-express',
   entry: 'main-express',
@@ -94,7 +98,12 @@ describe.each([NEST_12_EXPRESS, NEST_12_FASTIFY, NEST_11_EXPRESS])(
 
     if (variant.entry === 'main-fastify') {
       it('runs with no express, Swagger, event emitter or ops peers in node_modules', () => {
-        for (const absent of ['express', '@nestjs/swagger', '@nestjs/event-emitter', '@nestjs/terminus'])
+        for (const absent of [
+          'express',
+          '@nestjs/swagger',
+          '@nestjs/event-emitter',
+          '@nestjs/terminus',
+        ])
           expect({ absent, installed: existsSync(join(dir, 'node_modules', absent)) }).toEqual({
             absent,
             installed: false,
@@ -107,18 +116,16 @@ describe.each([NEST_12_EXPRESS, NEST_12_FASTIFY, NEST_11_EXPRESS])(
           string,
           { properties?: Record<string, unknown> }
         >;
-        expect(Object.keys(schemas.ScanTransactionStatusResponse.properties ?? {}).sort()).toEqual(
-          [
-            'attempts',
-            'channel',
-            'scanReference',
-            'status',
-            'transactionId',
-            'type',
-            'updatedAt',
-            'verification',
-          ],
-        );
+        expect(Object.keys(schemas.ScanTransactionStatusResponse.properties ?? {}).sort()).toEqual([
+          'attempts',
+          'channel',
+          'scanReference',
+          'status',
+          'transactionId',
+          'type',
+          'updatedAt',
+          'verification',
+        ]);
         expect(Object.keys(schemas.VerificationResponse.properties ?? {})).toEqual(
           expect.arrayContaining(['decision', 'reasons', 'jumioStatus', 'completedAt']),
         );

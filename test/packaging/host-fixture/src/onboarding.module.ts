@@ -23,7 +23,11 @@ class OnboardingStepsController {
 /** What a bank's onboarding backend writes to adopt the module (the README's lines). */
 @Module({})
 export class OnboardingModule {
-  static register(env: { databaseUrl: string; jumioUrl: string; publicUrl: string }): DynamicModule {
+  static register(env: {
+    databaseUrl: string;
+    jumioUrl: string;
+    publicUrl: string;
+  }): DynamicModule {
     return {
       module: OnboardingModule,
       controllers: [OnboardingStepsController],
