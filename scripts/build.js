@@ -83,6 +83,7 @@ async function buildPackages() {
     const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', outRoot], {
       cwd: stage,
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
     }).trim();
     console.log(`packed dist/packages/${packed}`);
   }
