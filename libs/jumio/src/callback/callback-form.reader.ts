@@ -45,7 +45,7 @@ export function readCallbackForm(
     chunks.push(chunk);
   });
   request.on('error', () => finish('MALFORMED_BODY'));
-  request.on('aborted', () => finish('MALFORMED_BODY'));
+  request.on('close', () => finish('MALFORMED_BODY')); // closed before 'end': an aborted upload
   request.on('end', () => {
     const text = Buffer.concat(chunks).toString('utf8');
     if (text.split('&').length > MAX_CALLBACK_FIELDS) return finish('MALFORMED_BODY');

@@ -41,6 +41,7 @@ export function createCallbackSourceMiddleware(guard: CallbackSourceGuard): Requ
     if (request.method !== 'POST' || !CALLBACK_PATH.test(request.path)) return next();
     const rejection = guard.inspect(request);
     if (rejection) return guard.reject(request, response, rejection);
+    if (request._body || request.readableEnded) return next(); // read by something mounted earlier
     readCallbackForm(request, guard.maxBodyBytes, (failure, form) => {
       if (!failure) {
         request.body = form;
