@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURE = join(__dirname, '..', 'host-fixture');
@@ -77,7 +77,12 @@ export function installHost(variant: HostVariant): InstalledHost {
   const dir = join(tmpdir(), 'jumio-host-fixtures', `${variant.name}-${key}`);
   const installed = join(dir, '.installed');
   if (!existsSync(installed)) {
-    rmSync(dir, { recursive: true, force: true });
+    // Older installs of this variant (earlier tarballs) are not needed any more.
+    const parent = dirname(dir);
+    if (existsSync(parent))
+      for (const old of readdirSync(parent))
+        if (old.startsWith(`${variant.name}-`))
+          rmSync(join(parent, old), { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const tsconfig = JSON.parse(readFileSync(join(FIXTURE, 'tsconfig.json'), 'utf8')) as {
       files: string[];
