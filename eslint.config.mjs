@@ -8,6 +8,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'test-output/**',
+      'test/packaging/host-fixture/**',
       'eslint.config.mjs',
       '**/*.js',
     ], },

@@ -5,7 +5,7 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/test', '<rootDir>/src'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
     // NestJS 12 packages are ES modules only, which Jest on Node 20 cannot require(): transpile them.
     '^.+\\.js$': '<rootDir>/test/support/esm-to-cjs.transform.js',
   },

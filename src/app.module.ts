@@ -1,9 +1,5 @@
-import {
-  JumioModule,
-  JumioOpsModule,
-  type JumioModuleOptions,
-  type JumioOpsOptions,
-} from '@app/jumio';
+import { JumioModule, type JumioModuleOptions } from '@app/jumio';
+import { JumioOpsModule, type JumioOpsOptions } from '@app/jumio/ops';
 import {
   type DynamicModule,
   type MiddlewareConsumer,

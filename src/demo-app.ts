@@ -1,4 +1,5 @@
-import { RedactingLogger, RequestIdConsoleLogger } from '@app/jumio';
+import { RedactingLogger } from '@app/jumio';
+import { RequestIdConsoleLogger } from '@app/jumio/ops';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -73,7 +74,7 @@ async function serveDemo(
   const app = fastify
     ? await NestFactory.create<NestFastifyApplication>(
         appModule,
-        new FastifyAdapter({ maxParamLength: 1000 }),
+        new FastifyAdapter({ routerOptions: { maxParamLength: 1000 } }),
         { logger },
       )
     : await NestFactory.create(appModule, { logger });

@@ -1,4 +1,5 @@
-import { parseEncryptionKeys, parseRetrievalSchedule, type JumioModuleOptions } from '@app/jumio';
+import { parseEncryptionKeys, type JumioModuleOptions } from '@app/jumio';
+import { parseRetrievalSchedule } from '@app/jumio/reconciliation/retrieval-schedule';
 import type { AppConfig } from './app.config';
 import type { JumioConfig } from './jumio.config';
 

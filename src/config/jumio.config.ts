@@ -1,4 +1,5 @@
-import { parseCidr, parseRetrievalSchedule } from '@app/jumio';
+import { parseCidr } from '@app/jumio/callback/ip-allowlist';
+import { parseRetrievalSchedule } from '@app/jumio/reconciliation/retrieval-schedule';
 import { Expose, Transform } from 'class-transformer';
 import {
   IsBoolean,

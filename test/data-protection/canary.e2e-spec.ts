@@ -1,4 +1,5 @@
-import { PersonalDataCipher, RetentionService } from '@app/jumio';
+import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
+import { RetentionService } from '@app/jumio/data-protection/retention.service';
 import request from 'supertest';
 import { DATABASES } from '../support/create-test-app';
 import { finishWebJourney, scanWithSdk, WEB_URLS } from '../support/jumio-test-kit';

@@ -1,4 +1,6 @@
-import { ErasureService, PersonalDataCipher, RetentionService } from '@app/jumio';
+import { ErasureService } from '@app/jumio';
+import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
+import { RetentionService } from '@app/jumio/data-protection/retention.service';
 import { DATABASES } from '../support/create-test-app';
 import { finishWebJourney, WEB_URLS } from '../support/jumio-test-kit';
 import { waitUntil } from '../trust/support/trust-kit';

@@ -1,4 +1,4 @@
-import type { WebRedirectResponse } from '@app/jumio';
+import type { WebRedirectResponse } from '@app/jumio/scan-transaction/dto/web-redirect.response';
 import { StartClaims } from '@app/jumio/scan-transaction/start-claims';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import type { Response } from 'supertest';

@@ -1,10 +1,5 @@
-import {
-  CallbackConfirmation,
-  JUMIO_ENTITIES,
-  JUMIO_MIGRATIONS,
-  JumioModule,
-  type JumioModuleOptions,
-} from '@app/jumio';
+import { CallbackConfirmation } from '@app/jumio/reconciliation/callback-confirmation.service';
+import { JUMIO_ENTITIES, JUMIO_MIGRATIONS, JumioModule, type JumioModuleOptions } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { type DynamicModule, type INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';

@@ -1,4 +1,4 @@
-import { PersonalDataCipher } from '@app/jumio';
+import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
 import { DATABASES } from '../support/create-test-app';
 import {
   finishWebJourney,

@@ -1,4 +1,5 @@
-import { JumioClient, JumioErrorCode, type JumioModuleOptions } from '@app/jumio';
+import { JumioClient } from '@app/jumio/client/jumio.client';
+import { JumioErrorCode, type JumioModuleOptions } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';
 import {

@@ -24,7 +24,7 @@ export const ADAPTERS: HttpAdapterKind[] = ['express', 'fastify'];
  * Fastify refuses a path parameter over 100 characters with a 414 whose message echoes the path; a longer
  * limit lets an oversized callback token reach the module's plain 404, as on Express.
  */
-export const FASTIFY_OPTIONS = { maxParamLength: 1000 };
+export const FASTIFY_OPTIONS = { routerOptions: { maxParamLength: 1000 } };
 
 /** Adapter when a suite names none: `TEST_HTTP_ADAPTER=fastify npm run test:e2e` runs everything on Fastify. */
 export function defaultAdapter(): HttpAdapterKind {

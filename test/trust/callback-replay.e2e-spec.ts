@@ -1,9 +1,6 @@
-import {
-  OutboxRelay,
-  ReconciliationService,
-  ScanTransactionEvents,
-  type ScanTransactionEvent,
-} from '@app/jumio';
+import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
+import { ReconciliationService } from '@app/jumio/reconciliation/reconciliation.service';
+import { ScanTransactionEvents, type ScanTransactionEvent } from '@app/jumio';
 import { DATABASES } from '../support/create-test-app';
 import {
   finishWebJourney,

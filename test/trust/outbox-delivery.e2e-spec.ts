@@ -1,4 +1,5 @@
-import { OutboxRelay, ScanTransactionEvents, type ScanTransactionEvent } from '@app/jumio';
+import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
+import { ScanTransactionEvents, type ScanTransactionEvent } from '@app/jumio';
 import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
 import { DATABASES } from '../support/create-test-app';

@@ -1,4 +1,5 @@
-import { OnboardingStepService, ReconciliationService } from '@app/jumio';
+import { OnboardingStepService } from '@app/jumio';
+import { ReconciliationService } from '@app/jumio/reconciliation/reconciliation.service';
 import { DATABASES } from '../support/create-test-app';
 import {
   finishWebJourney,

@@ -1,10 +1,10 @@
 import {
   OnboardingStepService,
-  OutboxRelay,
-  ReconciliationService,
   ScanTransactionEvents,
   type ScanTransactionEvent,
 } from '@app/jumio';
+import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
+import { ReconciliationService } from '@app/jumio/reconciliation/reconciliation.service';
 import { DATABASES } from '../support/create-test-app';
 import {
   finishWebJourney,

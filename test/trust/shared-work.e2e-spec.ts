@@ -1,4 +1,6 @@
-import { OutboxRelay, ReconciliationService, ScanTransactionEvents } from '@app/jumio';
+import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
+import { ReconciliationService } from '@app/jumio/reconciliation/reconciliation.service';
+import { ScanTransactionEvents } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import {
   createTestApp,

@@ -1,7 +1,9 @@
+#!/usr/bin/env node
 import { startJumioSandbox } from './jumio-sandbox';
 
 /**
- * `npm run sandbox`: the Jumio sandbox on its own. Environment: SANDBOX_PORT (4010), SANDBOX_HOST
+ * `npm run sandbox` (or `npx jumio-sandbox` from the package): the Jumio sandbox on its own. Environment:
+ * JUMIO_SANDBOX_PORT (4010; the demo's variable; SANDBOX_PORT is still read when it is unset), SANDBOX_HOST
  * (127.0.0.1), SANDBOX_PUBLIC_URL, JUMIO_API_TOKEN / JUMIO_API_SECRET (sandbox-token / sandbox-secret),
  * JUMIO_RETRIEVAL_API_TOKEN / JUMIO_RETRIEVAL_API_SECRET (a separate retrieval / delete pair; default none),
  * SANDBOX_CALLBACK_DELAY_MS (1000), SANDBOX_ABANDON_AFTER_MS (token lifetime).
@@ -9,7 +11,7 @@ import { startJumioSandbox } from './jumio-sandbox';
 async function main(): Promise<void> {
   const env = process.env;
   const sandbox = await startJumioSandbox({
-    port: integerFromEnv('SANDBOX_PORT') ?? 4010,
+    port: integerFromEnv('JUMIO_SANDBOX_PORT') ?? integerFromEnv('SANDBOX_PORT') ?? 4010,
     host: env.SANDBOX_HOST || undefined,
     publicUrl: env.SANDBOX_PUBLIC_URL || undefined,
     apiToken: env.JUMIO_API_TOKEN || undefined,

@@ -1,5 +1,5 @@
 import type { CanActivate, Type } from '@nestjs/common';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { EncryptionKeyRing } from './data-protection/field-cipher';
 import type { ExtractedData } from './scan-transaction/verification.types';
 import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
@@ -7,6 +7,14 @@ import type { JumioPacingOptions } from './resilience/jumio-pacing.options';
 import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
+
+/**
+ * The HTTP request as the host's adapter hands it over: Express's `Request` or Fastify's `FastifyRequest`
+ * (typed by what both have, so the module needs neither package). Host code may annotate its own type.
+ */
+export interface JumioRequest {
+  headers: IncomingHttpHeaders;
+}
 
 /** Options of `JumioModule.forRoot()` / `forRootAsync()`, validated at start-up (options/validate-jumio-options.ts). */
 export interface JumioModuleOptions {
@@ -32,7 +40,7 @@ export interface JumioModuleOptions {
   /** CIDRs allowed to post callbacks. Default: Jumio's published list for the data centre. */
   callbackAllowedIps?: string[];
   /** Reads the current user's id from the request. Default `request.user.id`. Return undefined for 401. */
-  resolveUserId?: (request: Request) => string | undefined | Promise<string | undefined>;
+  resolveUserId?(request: JumioRequest): string | undefined | Promise<string | undefined>;
   /** Verification attempts per user and type before a retryable result becomes REJECTED. Default 3. */
   maxAttempts?: number;
   /** Lifetime of Jumio's web token (redirectUrl) in minutes. Default 30. */

@@ -1,4 +1,5 @@
-import { JumioModule, JumioOpsModule, type JumioOpsOptions } from '@app/jumio';
+import { JumioModule } from '@app/jumio';
+import { JumioOpsModule, type JumioOpsOptions } from '@app/jumio/ops';
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { urlencoded, type Application, type RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readCallbackForm } from './callback-form.reader';
 import { CALLBACK_ROUTE } from './callback-url';
 import { CallbackSourceGuard } from './callback-source.guard';
 import {
@@ -17,24 +18,40 @@ interface RouterLayer {
   handle?: { name?: string };
 }
 
+/** The parts of Express used here (typed locally: the module does not depend on express). */
+type ExpressRequest = IncomingMessage & { path: string; body?: unknown; _body?: boolean };
+type NextFunction = (error?: unknown) => void;
+type RequestHandler = (
+  request: ExpressRequest,
+  response: ServerResponse,
+  next: NextFunction,
+) => void;
+interface ExpressApp {
+  use(handler: RequestHandler): unknown;
+  router?: { stack?: RouterLayer[] };
+}
+
 /**
  * Express middleware for the callback route: refuses by socket and headers first (see
  * CallbackSourceGuard), then reads the form itself under the callback's own size limit, so the host's
  * body parsers (which skip a request whose body was read) never see the callback.
  */
 export function createCallbackSourceMiddleware(guard: CallbackSourceGuard): RequestHandler {
-  const parseForm = urlencoded({ extended: false, limit: guard.maxBodyBytes, parameterLimit: 200 });
   return function jumioCallbackSource(request, response, next) {
     if (request.method !== 'POST' || !CALLBACK_PATH.test(request.path)) return next();
     const rejection = guard.inspect(request);
     if (rejection) return guard.reject(request, response, rejection);
-    parseForm(request, response, (error?: unknown) => {
-      if (!error) return next();
-      const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+    if (request._body || request.readableEnded) return next(); // read by something mounted earlier
+    readCallbackForm(request, guard.maxBodyBytes, (failure, form) => {
+      if (!failure) {
+        request.body = form;
+        request._body = true; // the host's body parsers skip a request already read
+        return next();
+      }
       guard.reject(
         request,
         response,
-        tooLarge
+        failure === 'BODY_TOO_LARGE'
           ? { status: HttpStatus.PAYLOAD_TOO_LARGE, reason: 'BODY_TOO_LARGE' }
           : { status: HttpStatus.BAD_REQUEST, reason: 'MALFORMED_BODY' },
       );
@@ -63,8 +80,7 @@ export class CallbackSourceMiddlewareInstaller implements OnModuleInit {
     if (!adapter) return; // an application context without HTTP
     const stack =
       adapter.getType() === 'express'
-        ? (adapter.getInstance<Application & { router?: { stack?: RouterLayer[] } }>().router
-            ?.stack ?? undefined)
+        ? (adapter.getInstance<ExpressApp>().router?.stack ?? undefined)
         : undefined;
     if (adapter.getType() === 'fastify') {
       installFastifyCallbackSourceHooks(
@@ -81,7 +97,7 @@ export class CallbackSourceMiddlewareInstaller implements OnModuleInit {
       );
       return;
     }
-    const app = adapter.getInstance<Application>();
+    const app = adapter.getInstance<ExpressApp>();
     app.use(createCallbackSourceMiddleware(this.guard));
     const layer = stack.pop() as RouterLayer;
     const firstParser = stack.findIndex((entry) => BODY_PARSER_NAMES.has(entry.handle?.name ?? ''));

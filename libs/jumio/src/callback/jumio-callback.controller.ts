@@ -9,14 +9,14 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-docs';
 import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
 import { CallbackSourceGuard } from './callback-source.guard';
 import { CALLBACK_ROUTE } from './callback-url';
 import { JumioCallbackService, type CallbackReceipt } from './jumio-callback.service';
 
 /** Public: where Jumio posts results (form-encoded). Authenticated by the unguessable token in the path. */
-@ApiTags('Jumio callback')
+@ApiDoc((swagger) => swagger.ApiTags('Jumio callback'))
 @Controller(CALLBACK_ROUTE)
 @UseFilters(JumioExceptionFilter)
 // Source, content type and size: normally already checked ahead of body parsing (CallbackSourceMiddlewareInstaller).
@@ -27,10 +27,12 @@ export class JumioCallbackController {
   /** Jumio's callback for one transaction. */
   @Post(':token')
   @HttpCode(HttpStatus.OK)
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiOkResponse({
-    description: 'Stored; validated, confirmed through the Retrieval API and applied afterwards',
-  })
+  @ApiDoc((swagger) => swagger.ApiConsumes('application/x-www-form-urlencoded'))
+  @ApiDoc((swagger) =>
+    swagger.ApiOkResponse({
+      description: 'Stored; validated, confirmed through the Retrieval API and applied afterwards',
+    }),
+  )
   async receive(@Param('token') token: string, @Body() form: unknown): Promise<void> {
     answer(await this.callbacks.receive(token, isForm(form) ? form : {}));
   }

@@ -7,7 +7,7 @@ import {
   Post,
   type Type,
 } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiDoc } from './api-docs';
 
 /*
  * Route paths of the private contract. `!` is a literal character of the path; Express 5's router needs
@@ -29,11 +29,15 @@ export function JumioAction(path: string, type: Type<unknown>): MethodDecorator 
     Post(path),
     HttpCode(HttpStatus.OK),
     NOT_CACHEABLE,
-    ApiOkResponse({ type }),
+    ApiDoc((swagger) => swagger.ApiOkResponse({ type })),
   );
 }
 
 /** The GET twin of `!getScanTransactionStatus`. */
 export function JumioQuery(path: string, type: Type<unknown>): MethodDecorator {
-  return applyDecorators(Get(path), NOT_CACHEABLE, ApiOkResponse({ type }));
+  return applyDecorators(
+    Get(path),
+    NOT_CACHEABLE,
+    ApiDoc((swagger) => swagger.ApiOkResponse({ type })),
+  );
 }

@@ -1,13 +1,6 @@
 import { applyDecorators, Controller, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
-import {
-  ApiBadGatewayResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
 import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
+import { ApiDoc } from './api-docs';
 import { JumioUserGuard } from './jumio-user.guard';
 import { createJumioValidationPipe } from './jumio-validation.pipe';
 
@@ -18,14 +11,24 @@ import { createJumioValidationPipe } from './jumio-validation.pipe';
 export function JumioPrivateController(path: string, tag: string): ClassDecorator {
   return applyDecorators(
     Controller(path),
-    ApiTags(tag),
+    ApiDoc((swagger) => swagger.ApiTags(tag)),
     UseGuards(JumioUserGuard),
     UsePipes(createJumioValidationPipe()),
     UseFilters(JumioExceptionFilter),
-    ApiBadRequestResponse({ description: 'Invalid input; the message names the field' }),
-    ApiUnauthorizedResponse({ description: 'No authenticated user' }),
-    ApiConflictResponse({ description: 'The step is not in a state where this action applies' }),
-    ApiBadGatewayResponse({ description: 'Jumio refused or answered unexpectedly' }),
-    ApiServiceUnavailableResponse({ description: 'Jumio is unavailable or rate limiting' }),
+    ApiDoc((swagger) =>
+      applyDecorators(
+        swagger.ApiBadRequestResponse({
+          description: 'Invalid input; the message names the field',
+        }),
+        swagger.ApiUnauthorizedResponse({ description: 'No authenticated user' }),
+        swagger.ApiConflictResponse({
+          description: 'The step is not in a state where this action applies',
+        }),
+        swagger.ApiBadGatewayResponse({ description: 'Jumio refused or answered unexpectedly' }),
+        swagger.ApiServiceUnavailableResponse({
+          description: 'Jumio is unavailable or rate limiting',
+        }),
+      ),
+    ),
   );
 }

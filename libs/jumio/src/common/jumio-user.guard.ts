@@ -1,21 +1,20 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions, JumioRequest } from '../jumio.options';
 
 /** Where the guard leaves the resolved user id for `@CurrentUserId()`. */
 export const JUMIO_USER_ID = Symbol('jumioUserId');
 
-export type RequestWithJumioUser = Request & { [JUMIO_USER_ID]?: string };
+export type RequestWithJumioUser = JumioRequest & { [JUMIO_USER_ID]?: string };
 
 const MAX_USER_ID_LENGTH = 255;
 
 /** Default `resolveUserId`: `request.user.id` as set by the host's authentication (string or number). */
-export function defaultResolveUserId(request: Request): string | undefined {
+export function defaultResolveUserId(request: JumioRequest): string | undefined {
   type WithUser = { user?: { id?: unknown } };
   // Under Fastify, Nest middleware (e.g. the host's authentication) sets it on the raw Node request.
-  const withUser = request as Request & WithUser & { raw?: WithUser };
+  const withUser = request as JumioRequest & WithUser & { raw?: WithUser };
   const id = withUser.user?.id ?? withUser.raw?.user?.id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }

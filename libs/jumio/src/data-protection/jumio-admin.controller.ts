@@ -8,7 +8,7 @@ import {
   UseGuards,
   UsePipes,
 } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-docs';
 import { createJumioValidationPipe } from '../common/jumio-validation.pipe';
 import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
 import { EraseUserDto } from './erase-user.dto';
@@ -19,7 +19,7 @@ import { JumioAdminGuard } from './jumio-admin.guard';
  * Private admin routes for the bank's back office. Off by default; on with `enableAdminRoutes` and the
  * host's `adminGuard`. Kept out of the public OpenAPI document.
  */
-@ApiExcludeController()
+@ApiDoc((swagger) => swagger.ApiExcludeController())
 @Controller('api/private/jumio/admin')
 @UseGuards(JumioAdminGuard)
 @UsePipes(createJumioValidationPipe())

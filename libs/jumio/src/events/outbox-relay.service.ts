@@ -7,7 +7,8 @@ import {
   type OnModuleDestroy,
   Optional,
 } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ModuleRef } from '@nestjs/core';
+import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
 import { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
@@ -66,15 +67,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly intervalMs: number;
   private readonly dialect: SqlDialect;
   private readonly passes = new PeriodicPass<RelayReport>();
+  /** The host's EventEmitter2, looked up once (`@nestjs/event-emitter` is optional). */
+  private emitterLookup?: { emitter?: EventEmitterLike };
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
     private readonly dataSource: DataSource,
     private readonly events: ScanTransactionEvents,
-    @Optional() private readonly emitter?: EventEmitter2,
+    @Optional() private readonly moduleRef?: ModuleRef,
   ) {
     this.intervalMs = options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS;
     this.dialect = sqlDialect(dataSource);
+  }
+
+  private hostEmitter(): EventEmitterLike | undefined {
+    this.emitterLookup ??= {
+      emitter: this.moduleRef && findHostEventEmitter(this.moduleRef),
+    };
+    return this.emitterLookup.emitter;
   }
 
   onApplicationBootstrap(): void {
@@ -148,7 +158,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const event = toEvent(row);
     try {
       await this.events.publish(event);
-      await this.emitter?.emitAsync(eventEmitterName(event.type), event);
+      await this.hostEmitter()?.emitAsync(eventEmitterName(event.type), event);
     } catch {
       const attempts = Number(row.attempts) + 1;
       const retryAt = new Date(Date.now() + Math.min(2 ** attempts * 1000, MAX_BACKOFF_MS));
