@@ -28,6 +28,8 @@ export function jumioModuleOptions(
       ? parseRetrievalSchedule(jumio.JUMIO_RETRIEVAL_SCHEDULE_S)
       : undefined,
     reconciliationIntervalMs: jumio.JUMIO_RECONCILIATION_INTERVAL_MS,
+    instanceRole: jumio.JUMIO_INSTANCE_ROLE,
+    callbackInboxConcurrency: jumio.JUMIO_CALLBACK_INBOX_CONCURRENCY,
     poaRules: {
       ...(jumio.JUMIO_POA_DOCUMENT_TYPES && {
         acceptedDocumentTypes: jumio.JUMIO_POA_DOCUMENT_TYPES,

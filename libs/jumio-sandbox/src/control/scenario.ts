@@ -1,3 +1,4 @@
+import { ApiPacing } from './api-pacing';
 import type { RouteGroup } from '../http/router';
 import type {
   IdentityVerificationOverride,
@@ -41,6 +42,8 @@ export interface OutcomePreset {
 /** Scenario state that tests steer; nothing here changes the wire format. */
 export class Scenario {
   callbackDelayMs: number;
+  /** Response delays and rate limits of the Jumio API groups. */
+  readonly pacing = new ApiPacing();
   private faults: FaultSpec[] = [];
   private dropsLeft: number | 'all' = 0;
   private readonly presetsByReference = new Map<string, OutcomePreset>();
@@ -106,5 +109,6 @@ export class Scenario {
     this.clearOutcomes();
     this.dropsLeft = 0;
     this.callbackDelayMs = this.defaultCallbackDelayMs;
+    this.pacing.reset();
   }
 }
