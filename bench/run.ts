@@ -21,8 +21,9 @@ function resultsRuns(): ResultsRunConfig[] {
   const rate = SETTINGS.callbackRate;
   const main = SETTINGS.inboxConcurrency;
   const drain = SETTINGS.quick ? 30 : 60;
-  return [
+  const runs: ResultsRunConfig[] = [
     {
+      kind: 'main',
       label: 'main',
       instances: [{ role: 'all', concurrency: main }],
       ratePerSecond: rate,
@@ -30,6 +31,7 @@ function resultsRuns(): ResultsRunConfig[] {
       drainTimeoutSeconds: drain,
     },
     ...SETTINGS.concurrencies.map((concurrency): ResultsRunConfig => ({
+      kind: 'concurrency',
       label: `concurrency ${concurrency}`,
       instances: [{ role: 'all', concurrency }],
       ratePerSecond: rate,
@@ -37,6 +39,7 @@ function resultsRuns(): ResultsRunConfig[] {
       drainTimeoutSeconds: drain,
     })),
     {
+      kind: 'two-instances',
       label: 'two instances, one PostgreSQL',
       instances: [
         { role: 'all', concurrency: main },
@@ -47,6 +50,7 @@ function resultsRuns(): ResultsRunConfig[] {
       drainTimeoutSeconds: drain,
     },
     {
+      kind: 'api-worker',
       label: 'API-only + worker-only',
       instances: [
         { role: 'api', concurrency: main },
@@ -57,6 +61,7 @@ function resultsRuns(): ResultsRunConfig[] {
       drainTimeoutSeconds: drain,
     },
     {
+      kind: 'rate-limits',
       label: "Jumio's default rate limits",
       instances: [{ role: 'all', concurrency: main }],
       ratePerSecond: SETTINGS.rateLimitedRate,
@@ -65,6 +70,7 @@ function resultsRuns(): ResultsRunConfig[] {
       drainTimeoutSeconds: SETTINGS.quick ? 60 : 180,
     },
   ];
+  return runs.filter((config) => SETTINGS.resultsRuns.includes(config.kind));
 }
 
 async function main(): Promise<void> {

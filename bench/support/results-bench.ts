@@ -19,6 +19,8 @@ import { percentile } from './stats';
 export type InstanceRole = 'all' | 'api' | 'worker';
 
 export interface ResultsRunConfig {
+  /** main, concurrency, two-instances, api-worker or rate-limits (BENCH_RESULTS_RUNS). */
+  kind: string;
   label: string;
   instances: { role: InstanceRole; concurrency: number }[];
   ratePerSecond: number;

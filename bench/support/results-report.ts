@@ -48,7 +48,7 @@ export function formatResultsTable(runs: ResultsRun[]): string {
 /** Verdicts of the main run (the first) and of the run at Jumio's rate limits. */
 export function resultsVerdicts(runs: ResultsRun[]): string[] {
   const lines: string[] = [];
-  const main = runs[0];
+  const main = runs.find((run) => run.config.kind === 'main');
   if (main) {
     const rate = main.config.ratePerSecond;
     const sustained =

@@ -36,6 +36,8 @@ export const SETTINGS = {
   retrievalDelayMs: number('BENCH_RETRIEVAL_DELAY_MS', 100),
   /** Callback inbox concurrency of the main results run. */
   inboxConcurrency: number('BENCH_INBOX_CONCURRENCY', 32),
+  /** Which results runs: main, concurrency, two-instances, api-worker, rate-limits. */
+  resultsRuns: list('BENCH_RESULTS_RUNS', 'main,concurrency,two-instances,api-worker,rate-limits'),
   concurrencies: list('BENCH_INBOX_CONCURRENCIES', '4,16,32', '4,32').map(Number),
   /** Callbacks per second of the run at Jumio's default rate limits (retrieval 15/s). */
   rateLimitedRate: number('BENCH_RATE_LIMITED_RATE', 30),
