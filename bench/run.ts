@@ -4,6 +4,7 @@
  * records them in bench/README.md. Not part of `npm test`. Every knob: bench/support/settings.ts and
  * bench/README.md. `npm run bench:quick` smoke-tests every scenario in a few minutes.
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compileServers } from './support/compile';
 import { applyCpuLayout } from './support/cpu-layout';
@@ -77,6 +78,11 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const layout = applyCpuLayout();
   console.log(formatMachine(machine, `CPU layout: ${layout.describe}.`));
+  // The 1-minute load average, every 10 s: pinning keeps the bench's own processes apart, not other
+  // people's; a load far above the CPU count means the figures were taken on a shared, busy machine.
+  const loads: number[] = [];
+  const loadSampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
+  loadSampler.unref();
   const compiled = compileServers();
   const database = await startBenchDatabase();
   let pool: ResultsPool | undefined;
@@ -123,7 +129,9 @@ async function main(): Promise<void> {
       `pair is within ±${Math.round(SETTINGS.maxSpread * 100)} % of it. Results: Jumio retrieval answers ` +
       `after ${SETTINGS.retrievalDelayMs} ms. Run ${new Date().toISOString()}` +
       `${SETTINGS.quick ? ' (QUICK MODE: smoke test, not for the record)' : ''}; database ` +
-      `${Math.round(await database.sizeMb())} MB at the end.`;
+      `${Math.round(await database.sizeMb())} MB at the end. Load average (1 min) during the run: ` +
+      `${loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : 'n/a'} on ` +
+      `${cpus().length} CPUs${Math.max(0, ...loads) > cpus().length * 1.5 ? ' (BUSY: other processes competed for the CPUs)' : ''}.`;
     const blocks = [formatMachine(machine, settings)];
     if (ratioRows.length > 0) {
       const refused = refusals(ratioRows);
