@@ -1,164 +1,162 @@
 /**
- * `npm run bench`: each server measured against its baseline in the same run, on the same machine, with
- * the same load; prints the ratio table and records it in bench/README.md. Not part of `npm test`.
- *
- *   BENCH_SIZES=1000,10000,100000,1000000  stored transactions for the status read (default all four)
- *   BENCH_DURATION=8                       measured seconds per run (after BENCH_WARMUP=2 s of warm-up)
- *   BENCH_CONNECTIONS=50                   autocannon connections
- *   BENCH_SUBJECTS=baseline,fastify,express,bare,pacing  which servers to run (bare: JumioModule without
- *                                         JumioOpsModule and the demo's extras, Fastify; pacing: 20
- *                                         concurrent starts under Jumio's 5-per-5-s limit)
+ * `npm run bench`: trustworthy ratios (each server against its baseline in alternating runs, medians
+ * with spreads), results end to end (callback → decision) and the mixed soak; prints the tables and
+ * records them in bench/README.md. Not part of `npm test`. Every knob: bench/support/settings.ts and
+ * bench/README.md. `npm run bench:quick` smoke-tests every scenario in a few minutes.
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { callbackForm } from './support/callback-form';
 import { compileServers } from './support/compile';
-import { benchToken } from './support/bench-token';
+import { applyCpuLayout } from './support/cpu-layout';
 import { startBenchDatabase } from './support/database';
-import { measure, type LoadResult, type LoadSpec } from './support/load';
-import { formatPacing, runPacingScenario } from './support/pacing-scenario';
 import { describeMachine } from './support/machine';
-import { formatMachine, formatTable, writeReadme, type Row } from './support/report';
-import { startServer, type ServerProcess } from './support/server-process';
+import { formatPacing, runPacingScenario, type PacingResult } from './support/pacing-scenario';
+import { runRatioBench, type RatioRow } from './support/ratio-bench';
+import { formatMachine, formatRatioTable, refusals, writeReadme } from './support/report';
+import { runResults, type ResultsRun, type ResultsRunConfig } from './support/results-bench';
+import { startResultsPool, type ResultsPool } from './support/results-fixture';
+import { formatResultsTable, formatSoak, resultsVerdicts } from './support/results-report';
+import { SETTINGS } from './support/settings';
+import { runSoak, SOAK_RATES, type SoakResult } from './support/soak';
 
-const numbers = (value: string | undefined, fallback: number[]) =>
-  value ? value.split(',').map((part) => Number(part.trim())) : fallback;
-
-const SIZES = numbers(process.env.BENCH_SIZES, [1_000, 10_000, 100_000, 1_000_000]);
-const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SUBJECTS = (process.env.BENCH_SUBJECTS ?? 'baseline,fastify,express,bare,pacing').split(',');
-/** Callbacks go to this many seeded transactions (first one applies, later ones are duplicates). */
-const CALLBACK_TRANSACTIONS = 1_000;
-
-const STATUS_TARGET: Record<string, number> = { fastify: 0.7, bare: 0.7, express: 0.35 };
-const CALLBACK_TARGET = 0.6;
-
-function pick(count: number): number {
-  return 1 + Math.floor(Math.random() * count);
+function resultsRuns(): ResultsRunConfig[] {
+  const rate = SETTINGS.callbackRate;
+  const main = SETTINGS.inboxConcurrency;
+  const drain = SETTINGS.quick ? 30 : 60;
+  const runs: ResultsRunConfig[] = [
+    {
+      kind: 'main',
+      label: 'main',
+      instances: [{ role: 'all', concurrency: main }],
+      ratePerSecond: rate,
+      seconds: SETTINGS.resultsSeconds,
+      drainTimeoutSeconds: drain,
+    },
+    ...SETTINGS.concurrencies.map((concurrency): ResultsRunConfig => ({
+      kind: 'concurrency',
+      label: `concurrency ${concurrency}`,
+      instances: [{ role: 'all', concurrency }],
+      ratePerSecond: rate,
+      seconds: SETTINGS.scalingSeconds,
+      drainTimeoutSeconds: drain,
+    })),
+    {
+      kind: 'two-instances',
+      label: 'two instances, one PostgreSQL',
+      instances: [
+        { role: 'all', concurrency: main },
+        { role: 'all', concurrency: main },
+      ],
+      ratePerSecond: rate,
+      seconds: SETTINGS.scalingSeconds,
+      drainTimeoutSeconds: drain,
+    },
+    {
+      kind: 'api-worker',
+      label: 'API-only + worker-only',
+      instances: [
+        { role: 'api', concurrency: main },
+        { role: 'worker', concurrency: main },
+      ],
+      ratePerSecond: rate,
+      seconds: SETTINGS.scalingSeconds,
+      drainTimeoutSeconds: drain,
+    },
+    {
+      kind: 'rate-limits',
+      label: "Jumio's default rate limits",
+      instances: [{ role: 'all', concurrency: main }],
+      ratePerSecond: SETTINGS.rateLimitedRate,
+      seconds: SETTINGS.rateLimitedSeconds,
+      jumioRateLimits: true,
+      drainTimeoutSeconds: SETTINGS.quick ? 60 : 180,
+    },
+  ];
+  return runs.filter((config) => SETTINGS.resultsRuns.includes(config.kind));
 }
 
 async function main(): Promise<void> {
   const machine = describeMachine();
-  console.log(formatMachine(machine, ''));
+  const layout = applyCpuLayout();
+  console.log(formatMachine(machine, `CPU layout: ${layout.describe}.`));
+  // The 1-minute load average, every 10 s: pinning keeps the bench's own processes apart, not other
+  // people's; a load far above the CPU count means the figures were taken on a shared, busy machine.
+  const loads: number[] = [];
+  const loadSampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
+  loadSampler.unref();
   const compiled = compileServers();
   const database = await startBenchDatabase();
-  const rows: Row[] = [];
-  const env = { DATABASE_URL: database.url };
-  /** Each server runs only for its own measurement: idle servers' background jobs would skew the others. */
-  const SERVERS: Record<string, { entry: string; env: Record<string, string>; label: string }> = {
-    'raw-status': { entry: 'raw-status', env, label: 'raw fastify + pg prepared' },
-    'raw-callback': { entry: 'raw-callback', env, label: 'raw fastify + pg insert' },
-    fastify: {
-      entry: 'module',
-      env: { ...env, HTTP_ADAPTER: 'fastify' },
-      label: 'demo app (module + ops) on fastify',
-    },
-    express: {
-      entry: 'module',
-      env: { ...env, HTTP_ADAPTER: 'express' },
-      label: 'demo app (module + ops) on express',
-    },
-    bare: {
-      entry: 'module-bare',
-      env: { ...env, HTTP_ADAPTER: 'fastify' },
-      label: 'JumioModule alone on fastify',
-    },
-  };
-  const modules = ['fastify', 'express', 'bare'].filter((name) => SUBJECTS.includes(name));
-  const withBaseline = SUBJECTS.includes('baseline');
-  async function run(name: string, spec: LoadSpec): Promise<LoadResult> {
-    const server: ServerProcess = await startServer(
-      compiled,
-      SERVERS[name].entry,
-      SERVERS[name].env,
-    );
-    try {
-      return await measure(server, spec);
-    } finally {
-      await server.stop();
-    }
-  }
+  let pool: ResultsPool | undefined;
+  const ratioRows: RatioRow[] = [];
+  const results: ResultsRun[] = [];
+  let soak: SoakResult | undefined;
+  let pacing: PacingResult | undefined;
   try {
-    const pacing = SUBJECTS.includes('pacing') ? await runPacingScenario(compiled, env) : undefined;
-    if (pacing) console.log(formatPacing(pacing));
-    const pacingBlock = pacing ? `\n\n${formatPacing(pacing)}` : '';
-    if (modules.length === 0 && !withBaseline) {
-      console.log(`\n${formatMachine(machine, 'pacing scenario only')}${pacingBlock}`);
-      return;
+    if (SETTINGS.scenarios.includes('pacing')) {
+      pacing = await runPacingScenario(compiled, layout, { DATABASE_URL: database.url });
+      console.log(formatPacing(pacing));
     }
-    // Callback ingestion first, on the smallest table.
-    await database.seedTo(Math.max(CALLBACK_TRANSACTIONS, SIZES[0]));
-    const callbackLoad: LoadSpec = {
-      method: 'POST',
-      request: () => {
-        const i = pick(CALLBACK_TRANSACTIONS);
-        return {
-          path: `/api/jumio/callback/${benchToken(i)}`,
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: callbackForm(i),
-        };
-      },
-      connections: CONNECTIONS,
-      durationSeconds: DURATION,
-      warmupSeconds: WARMUP,
-    };
-    let callbackBaseline: LoadResult | undefined;
-    for (const name of [...(withBaseline ? ['raw-callback'] : []), ...modules]) {
-      await database.clearInbox();
-      const result = await run(name, callbackLoad);
-      const isBaseline = name === 'raw-callback';
-      if (isBaseline) callbackBaseline = result;
-      rows.push({
-        scenario: 'callback ingestion',
-        rows: await database.count(),
-        subject: SERVERS[name].label,
-        result,
-        baseline: isBaseline ? undefined : callbackBaseline,
-        target: isBaseline ? undefined : CALLBACK_TARGET,
+    if (SETTINGS.scenarios.includes('ratios')) {
+      await runRatioBench(compiled, layout, database, (row) => {
+        ratioRows.push(row);
+        console.log(formatRatioTable([row]));
       });
-      console.log(formatTable(rows.slice(-1)));
     }
-
-    for (const size of SIZES) {
+    const configs = SETTINGS.scenarios.includes('results') ? resultsRuns() : [];
+    const poolSize = Math.max(
+      0,
+      ...configs.map((config) => Math.round(config.ratePerSecond * config.seconds)),
+      SETTINGS.scenarios.includes('soak')
+        ? Math.round(SOAK_RATES.callbacksPerSecond * SETTINGS.soakSeconds)
+        : 0,
+    );
+    if (poolSize > 0) {
       const started = Date.now();
-      await database.seedTo(size);
-      console.log(`seeded ${size} transactions (${Math.round((Date.now() - started) / 1000)} s)`);
-      const statusLoad: LoadSpec = {
-        method: 'GET',
-        request: () => ({
-          path: '/api/private/jumio/poi/!getScanTransactionStatus',
-          headers: { 'x-user-id': `bench-${pick(size)}` },
-        }),
-        connections: CONNECTIONS,
-        durationSeconds: DURATION,
-        warmupSeconds: WARMUP,
-      };
-      let baseline: LoadResult | undefined;
-      for (const name of [...(withBaseline ? ['raw-status'] : []), ...modules]) {
-        const result = await run(name, statusLoad);
-        const isBaseline = name === 'raw-status';
-        if (isBaseline) baseline = result;
-        rows.push({
-          scenario: '!getScanTransactionStatus',
-          rows: size,
-          subject: SERVERS[name].label,
-          result,
-          baseline: isBaseline ? undefined : baseline,
-          target: STATUS_TARGET[name],
-        });
-        console.log(formatTable(rows.slice(-1)));
-      }
+      await database.seedTo(1_000); // status reads of the soak
+      pool = await startResultsPool(poolSize);
+      console.log(
+        `results pool: ${poolSize} finished scans in the sandbox (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
+    }
+    for (const config of configs) {
+      const run = await runResults(compiled, layout, database, pool!, config);
+      results.push(run);
+      console.log(formatResultsTable([run]));
+    }
+    if (SETTINGS.scenarios.includes('soak')) {
+      soak = await runSoak(compiled, layout, database, pool!, 'express');
+      console.log(formatSoak(soak));
     }
 
     const settings =
-      `${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured per run; autocannon, the ` +
-      `server under test and PostgreSQL all share these cores. Run ${new Date().toISOString()}; ` +
-      `database ${Math.round(await database.sizeMb())} MB at the end.`;
-    const block = `${formatMachine(machine, settings)}\n\n${formatTable(rows)}${pacingBlock}`;
+      `CPU layout: ${layout.describe}. Ratios: ${SETTINGS.pairs} alternating pairs per subject, ` +
+      `${SETTINGS.connections} connections, ${SETTINGS.warmupSeconds} s warm-up + ` +
+      `${SETTINGS.durationSeconds} s measured per run; a median ratio is reported only when every ` +
+      `pair is within ±${Math.round(SETTINGS.maxSpread * 100)} % of it. Results: Jumio retrieval answers ` +
+      `after ${SETTINGS.retrievalDelayMs} ms. Run ${new Date().toISOString()}` +
+      `${SETTINGS.quick ? ' (QUICK MODE: smoke test, not for the record)' : ''}; database ` +
+      `${Math.round(await database.sizeMb())} MB at the end. Load average (1 min) during the run: ` +
+      `${loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : 'n/a'} on ` +
+      `${cpus().length} CPUs${Math.max(0, ...loads) > cpus().length * 1.5 ? ' (BUSY: other processes competed for the CPUs)' : ''}.`;
+    const blocks = [formatMachine(machine, settings)];
+    if (ratioRows.length > 0) {
+      const refused = refusals(ratioRows);
+      blocks.push(
+        formatRatioTable(ratioRows),
+        refused.length > 0
+          ? `Ratios not reported (the run refuses to judge them):\n\n${refused.join('\n')}`
+          : 'Every ratio passed the spread rule.',
+      );
+    }
+    if (results.length > 0)
+      blocks.push(formatResultsTable(results), resultsVerdicts(results).join('\n'));
+    if (pacing) blocks.push(formatPacing(pacing));
+    if (soak) blocks.push(formatSoak(soak));
+    const block = blocks.join('\n\n');
     console.log(`\n${block}`);
-    writeReadme(join(__dirname, 'README.md'), block);
+    if (process.env.BENCH_WRITE_README !== '0') writeReadme(join(__dirname, 'README.md'), block);
   } finally {
+    await pool?.sandbox.close();
     await database.stop();
     compiled.remove();
   }

@@ -34,14 +34,15 @@ export async function startDemoApp(env: Record<string, string | undefined>): Pro
   const useSandbox = jumioConfig.JUMIO_SANDBOX ?? !jumioConfig.JUMIO_API_TOKEN;
 
   const sandboxLogger = new Logger('JumioSandbox');
-  const sandbox = useSandbox
-    ? await startJumioSandbox({
-        port: jumioConfig.JUMIO_SANDBOX_PORT,
-        ...SANDBOX_CREDENTIALS,
-        ...SANDBOX_RETRIEVAL_CREDENTIALS,
-        logger: (line) => sandboxLogger.log(line),
-      })
-    : undefined;
+  const sandbox =
+    useSandbox && !jumioConfig.JUMIO_SANDBOX_URL
+      ? await startJumioSandbox({
+          port: jumioConfig.JUMIO_SANDBOX_PORT,
+          ...SANDBOX_CREDENTIALS,
+          ...SANDBOX_RETRIEVAL_CREDENTIALS,
+          logger: (line) => sandboxLogger.log(line),
+        })
+      : undefined;
 
   try {
     return await serveDemo(appConfig, jumioConfig, opsConfig, sandbox);
@@ -59,7 +60,7 @@ async function serveDemo(
 ): Promise<DemoApp> {
   const appModule = AppModule.register({
     database: databaseOptions(appConfig),
-    jumio: jumioModuleOptions(jumioConfig, appConfig, sandbox?.url),
+    jumio: jumioModuleOptions(jumioConfig, appConfig, sandboxUrl(jumioConfig, sandbox)),
     // The request id reaches every log line only in JSON logs: without them its context is pure cost.
     ops: { accessLog: opsConfig.ACCESS_LOG, requestIdInLogs: opsConfig.LOG_FORMAT === 'json' },
   });
@@ -107,4 +108,11 @@ async function serveDemo(
       await sandbox?.close();
     },
   };
+}
+
+/** The in-process sandbox's URL, or JUMIO_SANDBOX_URL (a shared one) when the sandbox is used. */
+function sandboxUrl(jumio: JumioConfig, sandbox: JumioSandbox | undefined): string | undefined {
+  if (sandbox) return sandbox.url;
+  const useSandbox = jumio.JUMIO_SANDBOX ?? !jumio.JUMIO_API_TOKEN;
+  return useSandbox ? jumio.JUMIO_SANDBOX_URL : undefined;
 }

@@ -1,17 +1,24 @@
 /**
  * The module as a bank would run it: the demo host app (JumioModule + JumioOpsModule) on PostgreSQL, on the
- * adapter named by HTTP_ADAPTER, with the in-process Jumio sandbox. Callbacks from 127.0.0.1 are allowed.
+ * adapter named by HTTP_ADAPTER, with the in-process Jumio sandbox (or the shared one at JUMIO_SANDBOX_URL).
+ * Callbacks from 127.0.0.1 are allowed. Every other JUMIO_* variable of the bench passes through.
  */
 import { startDemoApp } from '../../src/demo-app';
 
 startDemoApp({
-  PORT: '0',
+  PORT: process.env.PORT ?? '0',
   DATABASE_URL: process.env.DATABASE_URL,
   HTTP_ADAPTER: process.env.HTTP_ADAPTER,
   JUMIO_SANDBOX: 'true',
   JUMIO_SANDBOX_PORT: '0',
   JUMIO_CALLBACK_ALLOWED_IPS: '127.0.0.1/32',
   ACCESS_LOG: process.env.ACCESS_LOG ?? 'false',
+  // JUMIO_SANDBOX_URL, JUMIO_INSTANCE_ROLE, JUMIO_CALLBACK_INBOX_CONCURRENCY, and what BENCH_SERVER_ENV adds.
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name.startsWith('JUMIO_') && name !== 'JUMIO_SANDBOX',
+    ),
+  ),
 }).then(
   ({ app, url }) => {
     console.log(`LISTENING ${url}`);

@@ -4,12 +4,16 @@ import { benchReference } from './bench-token';
  * A Netverify callback (jumio-api.md §5.4) for seeded transaction `i`, URL-encoded as Jumio posts it,
  * with the nested JSON fields and a realistic size (~1.5 KB). Fictional person.
  */
-export function callbackForm(i: number): string {
+export function callbackForm(
+  i: number,
+  reference = benchReference(i),
+  customerReference = `bench-cir-${i}`,
+): string {
   const now = new Date().toISOString();
   return new URLSearchParams({
     callBackType: 'NETVERIFYID',
-    jumioIdScanReference: benchReference(i),
-    merchantIdScanReference: `bench-cir-${i}`,
+    jumioIdScanReference: reference,
+    merchantIdScanReference: customerReference,
     verificationStatus: 'APPROVED_VERIFIED',
     idScanStatus: 'SUCCESS',
     idScanSource: 'WEB_UPLOAD',
@@ -37,7 +41,7 @@ export function callbackForm(i: number): string {
       city: 'Wien',
     }),
     clientIp: '203.0.113.7',
-    idScanImage: `https://netverify.com/recognition/v1/idscan/${benchReference(i)}/front`,
-    idScanImageFace: `https://netverify.com/recognition/v1/idscan/${benchReference(i)}/face`,
+    idScanImage: `https://netverify.com/recognition/v1/idscan/${reference}/front`,
+    idScanImageFace: `https://netverify.com/recognition/v1/idscan/${reference}/face`,
   }).toString();
 }

@@ -10,8 +10,13 @@ export interface BenchDatabase {
   count(): Promise<number>;
   /** Adds bench transactions until there are `total` (users bench-1 .. bench-total, one POI each). */
   seedTo(total: number): Promise<void>;
-  /** Empties the callback inbox (between callback runs, so each starts from the same table). */
+  /**
+   * Before each callback run: empties the inbox, outbox and audit trail and puts the callback targets
+   * (bench-1 .. bench-1000) back to open, so that every run applies the same first callbacks.
+   */
   clearInbox(): Promise<void>;
+  /** A client of the bench database (seeding, backlog sampling). */
+  client: Client;
   sizeMb(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -53,8 +58,16 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
       }
       await client.query('ANALYZE jumio_scan_transaction');
     },
+    client,
     clearInbox: async () => {
-      await client.query('TRUNCATE jumio_callback_inbox');
+      await client.query(
+        'TRUNCATE jumio_callback_inbox, jumio_outbox_event, jumio_audit_event, jumio_verification_result',
+      );
+      const callbackTargets = Math.min(1_000, await count());
+      await client.query(`DELETE FROM jumio_scan_transaction WHERE user_id = ANY($1)`, [
+        Array.from({ length: callbackTargets }, (_, i) => `bench-${i + 1}`),
+      ]);
+      await client.query(SEED, [1, callbackTargets]);
     },
     sizeMb: async () =>
       Number(
@@ -70,7 +83,8 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
 }
 
 /**
- * One open web POI transaction per user `bench-<i>`, Jumio reference `benchReference(i)` and callback token
+ * One open web POI transaction per user `bench-<i>`, Jumio reference `benchReference(i)`, our reference
+ * `bench-cir-<i>` (the callback form's merchantIdScanReference must match it) and callback token
  * `benchToken(i)` (its SHA-256 is what the module stores). Multi-row INSERT from generate_series: no round trip per row.
  */
 const TOKEN = `translate(rtrim(encode(sha256(('bench-token-' || i)::bytea), 'base64'), '='), '+/', '-_')`;
@@ -79,6 +93,6 @@ const SEED = `
     id, user_id, type, channel, status, jumio_reference, customer_internal_reference, user_reference,
     callback_token_hash, attempt, open_key, created_at, updated_at, version)
   SELECT gen_random_uuid()::text, 'bench-' || i, 'POI', 'WEB', 'PENDING', md5('bench-ref-' || i)::uuid::text,
-    gen_random_uuid()::text, gen_random_uuid()::text, encode(sha256(convert_to(${TOKEN}, 'UTF8')), 'hex'),
+    'bench-cir-' || i, gen_random_uuid()::text, encode(sha256(convert_to(${TOKEN}, 'UTF8')), 'hex'),
     1, 'bench-' || i || ':POI', now() - make_interval(secs => i), now(), 1
   FROM generate_series($1::int, $2::int) AS i`;

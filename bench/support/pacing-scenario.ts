@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import type { CompiledServers } from './compile';
+import type { CpuLayout } from './cpu-layout';
 import { startServer } from './server-process';
 
 /** Concurrent starts fired at once: four times Jumio's 5-per-5-s limit. */
@@ -31,10 +32,11 @@ export interface PacingResult {
  */
 export async function runPacingScenario(
   compiled: CompiledServers,
+  layout: CpuLayout,
   env: Record<string, string>,
 ): Promise<PacingResult> {
   const sandboxPort = await freePort();
-  const server = await startServer(compiled, 'pacing', {
+  const server = await startServer(compiled, layout, 'pacing', {
     ...env,
     JUMIO_SANDBOX_PORT: String(sandboxPort),
   });

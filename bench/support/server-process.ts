@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledServers } from './compile';
+import type { CpuLayout } from './cpu-layout';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -20,20 +21,25 @@ export interface ServerProcess {
  */
 export function startServer(
   compiled: CompiledServers,
+  layout: CpuLayout,
   name: string,
   env: Record<string, string>,
 ): Promise<ServerProcess> {
   // BENCH_NODE_ARGS: extra Node flags for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(
+  const [command, ...args] = [
+    ...layout.serverPrefix,
     process.execPath,
-    [...nodeArgs, '-r', compiled.preload, compiled.entry(name)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, NODE_PATH: compiled.nodePath, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+    ...nodeArgs,
+    '-r',
+    compiled.preload,
+    compiled.entry(name),
+  ];
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NODE_PATH: compiled.nodePath, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(

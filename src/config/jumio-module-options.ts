@@ -48,6 +48,8 @@ export function jumioModuleOptions(
       retrievalsPerWindow: jumio.JUMIO_PACING_RETRIEVALS,
       maxQueueWaitMs: jumio.JUMIO_PACING_MAX_WAIT_MS,
     },
+    instanceRole: jumio.JUMIO_INSTANCE_ROLE,
+    callbackInboxConcurrency: jumio.JUMIO_CALLBACK_INBOX_CONCURRENCY,
     poaRules: {
       ...(jumio.JUMIO_POA_DOCUMENT_TYPES && {
         acceptedDocumentTypes: jumio.JUMIO_POA_DOCUMENT_TYPES,

@@ -183,6 +183,29 @@ export class JumioConfig {
   @Max(60_000, { message: 'JUMIO_PACING_MAX_WAIT_MS must be between 0 and 60000' })
   JUMIO_PACING_MAX_WAIT_MS?: number;
 
+  /** `all` (default): requests and background work; `api`: requests only; `worker`: background work only. */
+  @Expose()
+  @IsOptional()
+  @IsIn(['all', 'api', 'worker'], {
+    message: 'JUMIO_INSTANCE_ROLE must be one of all, api, worker',
+  })
+  JUMIO_INSTANCE_ROLE?: 'all' | 'api' | 'worker';
+
+  /** Stored callbacks confirmed at the same time by this instance (Retrieval API calls in flight). */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_CALLBACK_INBOX_CONCURRENCY must be an integer' })
+  @Min(1, { message: 'JUMIO_CALLBACK_INBOX_CONCURRENCY must be between 1 and 256' })
+  @Max(256, { message: 'JUMIO_CALLBACK_INBOX_CONCURRENCY must be between 1 and 256' })
+  JUMIO_CALLBACK_INBOX_CONCURRENCY?: number;
+
+  /** URL of a Jumio sandbox already running (shared by several instances) instead of an in-process one. */
+  @Expose()
+  @IsOptional()
+  @IsUrl(httpUrl, { message: 'JUMIO_SANDBOX_URL must be an absolute http(s) URL' })
+  JUMIO_SANDBOX_URL?: string;
+
   /** Proof-of-address document types accepted (Jumio DV codes), e.g. BS,UB. */
   @Expose()
   @Transform(toList)

@@ -1,7 +1,12 @@
 // The library's one public surface.
 export { startJumioSandbox, type JumioSandbox } from './jumio-sandbox';
 export { SANDBOX_DEFAULTS, type JumioSandboxOptions } from './jumio-sandbox.options';
-export { JumioSandboxControl, type TransactionSnapshot } from './control/jumio-sandbox-control';
+export {
+  JUMIO_DEFAULT_RATE_LIMITS,
+  JumioSandboxControl,
+  type TransactionSnapshot,
+} from './control/jumio-sandbox-control';
+export type { RateLimitSpec } from './control/api-pacing';
 export type {
   CallbackShape,
   FaultGroup,

@@ -5,6 +5,7 @@ import type { ExtractedData } from './scan-transaction/verification.types';
 import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
 import type { JumioPacingOptions } from './resilience/jumio-pacing.options';
 import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
+import type { JumioInstanceRole } from './common/instance-role';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
 
@@ -89,6 +90,14 @@ export interface JumioModuleOptions {
    * new callbacks are processed right after they are answered. 0 disables the timer. Default 5000.
    */
   callbackInboxIntervalMs?: number;
+  /** Stored callbacks confirmed at the same time by one instance (Retrieval API calls in flight). Default 4. */
+  callbackInboxConcurrency?: number;
+  /**
+   * Which work this instance does: `all` (default) requests and background work; `api` requests only
+   * (no timers; its stored callbacks are left to other instances); `worker` background work only, the
+   * callback inbox drained continuously (its timer defaults to 500 ms). Run at least one non-`api` instance.
+   */
+  instanceRole?: JumioInstanceRole;
   /** Proof-of-address rules (accepted types, maximum age, name and address checks). See `DEFAULT_POA_RULES`. */
   poaRules?: Partial<ProofOfAddressRules>;
   /** Extracted fields a user may see of their own documents in the status answer. Default `[]`: none (data minimisation). */

@@ -79,7 +79,10 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
         windowMs: fields.integer('windowMs', { min: 1 }),
       });
     }),
-    route('DELETE', '/rate-limits', () => control.stopRateLimits()),
+    route('DELETE', '/rate-limits', () => {
+      control.stopRateLimits();
+      control.clearRateLimits();
+    }),
     route('GET', '/rate-limits', () => ({ refused: control.rateLimitRefusals() })),
     route('POST', '/faults', async ({ req }) => {
       const fields = await body(req);
@@ -91,6 +94,20 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
       });
     }),
     route('DELETE', '/faults', () => control.clearFaults()),
+    route('PUT', '/response-delay', async ({ req }) => {
+      const fields = await body(req);
+      const ms = fields.integer('ms', { min: 0 });
+      if (ms === undefined) throw invalid('ms', 'is required');
+      control.setResponseDelay(fields.raw('group') as FaultGroup, ms);
+    }),
+    route('POST', '/rate-limits', async ({ req }) => {
+      const fields = await body(req);
+      const requests = fields.integer('requests', { min: 1 });
+      const perSeconds = fields.integer('perSeconds', { min: 1 });
+      if (requests === undefined) throw invalid('requests', 'is required');
+      if (perSeconds === undefined) throw invalid('perSeconds', 'is required');
+      control.setRateLimit({ group: fields.raw('group') as FaultGroup, requests, perSeconds });
+    }),
     route('GET', '/transactions', ({ query }) =>
       control.findTransactions({
         customerInternalReference: query.get('customerInternalReference') ?? undefined,

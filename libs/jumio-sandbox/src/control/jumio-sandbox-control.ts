@@ -10,15 +10,23 @@ import {
   type ScanOutcome,
   type TransactionStatus,
 } from '../store/transaction.types';
+import type { RateLimitSpec } from './api-pacing';
 import type { SandboxRateLimits } from './rate-limits';
 import {
   CALLBACK_SHAPES,
   FAULT_GROUPS,
   FAULT_KINDS,
   type CallbackShape,
+  type FaultGroup,
   type FaultSpec,
   type OutcomeTarget,
 } from './scenario';
+
+/** Jumio's published limits for Netverify customers created after March 2024 (jumio-api.md §12). */
+export const JUMIO_DEFAULT_RATE_LIMITS: readonly RateLimitSpec[] = [
+  { group: 'initiate', requests: 5, perSeconds: 5 },
+  { group: 'retrieval', requests: 75, perSeconds: 5 },
+];
 
 /** A read-only view of a sandbox transaction, for tests. */
 export interface TransactionSnapshot {
@@ -135,6 +143,36 @@ export class JumioSandboxControl {
     this.context.scenario.clearFaults();
   }
 
+  /** Every answer of an endpoint group (or `all`) takes `ms` longer, as Jumio's do; 0 removes the delay. */
+  setResponseDelay(group: FaultGroup, ms: number): void {
+    if (!FAULT_GROUPS.includes(group)) {
+      throw new SandboxHttpError(400, `group must be one of ${FAULT_GROUPS.join(', ')}`);
+    }
+    if (!Number.isInteger(ms) || ms < 0 || ms > 60_000)
+      throw new SandboxHttpError(400, 'ms must be an integer from 0 to 60000');
+    this.context.scenario.pacing.setResponseDelay(group, ms);
+  }
+
+  /**
+   * Jumio's rate limit on an endpoint group (or `all`): at most `requests` calls in any `perSeconds`
+   * window, 429 beyond. Jumio's defaults for Netverify customers since March 2024: initiate 5 / 5 s,
+   * retrieval 75 / 5 s (`JUMIO_DEFAULT_RATE_LIMITS`).
+   */
+  setRateLimit(limit: RateLimitSpec): void {
+    if (!FAULT_GROUPS.includes(limit.group)) {
+      throw new SandboxHttpError(400, `group must be one of ${FAULT_GROUPS.join(', ')}`);
+    }
+    if (!Number.isInteger(limit.requests) || limit.requests < 1)
+      throw new SandboxHttpError(400, 'requests must be an integer >= 1');
+    if (!Number.isInteger(limit.perSeconds) || limit.perSeconds < 1)
+      throw new SandboxHttpError(400, 'perSeconds must be an integer >= 1');
+    this.context.scenario.pacing.setRateLimit(limit);
+  }
+
+  clearRateLimits(): void {
+    this.context.scenario.pacing.clearRateLimits();
+  }
+
   /** Drops the next `count` callbacks (recorded as DROPPED, never sent), or all; 0 stops dropping. */
   dropCallbacks(count: number | 'all'): void {
     if (count !== 'all' && (!Number.isInteger(count) || count < 0)) {
@@ -189,7 +227,7 @@ export class JumioSandboxControl {
       .map(snapshot);
   }
 
-  /** Back to defaults: no faults, drops or preset outcomes, default callback delay. Keeps transactions. */
+  /** Back to defaults: no faults, drops, preset outcomes, delays or rate limits. Keeps transactions. */
   reset(): void {
     this.context.scenario.reset();
   }

@@ -1,3 +1,4 @@
+import { ApiPacing } from './api-pacing';
 import type { RouteGroup } from '../http/router';
 import { SandboxRateLimiter } from './rate-limits';
 import type {
@@ -52,6 +53,8 @@ export class Scenario {
   callbackShape: CallbackShape = 'full';
   /** Jumio's rate limits, enforced only when the control turns them on. */
   readonly rateLimits = new SandboxRateLimiter();
+  /** Response delays and rate limits of the Jumio API groups. */
+  readonly pacing = new ApiPacing();
   private faults: FaultSpec[] = [];
   private dropsLeft: number | 'all' = 0;
   private readonly presetsByReference = new Map<string, OutcomePreset>();
@@ -119,5 +122,6 @@ export class Scenario {
     this.callbackDelayMs = this.defaultCallbackDelayMs;
     this.callbackShape = 'full';
     this.rateLimits.disable();
+    this.pacing.reset();
   }
 }

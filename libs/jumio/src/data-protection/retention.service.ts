@@ -1,3 +1,4 @@
+import { runsBackgroundWork } from '../common/instance-role';
 import { PeriodicPass } from '../common/periodic-pass';
 import {
   Inject,
@@ -34,6 +35,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(RetentionService.name);
   private readonly settings: RetentionSettings;
   private readonly passes = new PeriodicPass<void>();
+  private readonly runsTimer: boolean;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -41,11 +43,12 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly erasure: ErasureService,
   ) {
     this.settings = retentionSettings(options);
+    this.runsTimer = runsBackgroundWork(options);
   }
 
   onApplicationBootstrap(): void {
     this.passes.start(
-      this.settings.jobIntervalSeconds * 1000,
+      this.runsTimer ? this.settings.jobIntervalSeconds * 1000 : 0,
       () => this.runAndReport(),
       (error) => this.logger.error(`Data-protection job failed: ${failureSummary(error)}`),
     );

@@ -1,3 +1,4 @@
+import { backgroundIntervalMs } from '../common/instance-role';
 import { PeriodicPass } from '../common/periodic-pass';
 import {
   Inject,
@@ -76,7 +77,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly events: ScanTransactionEvents,
     @Optional() private readonly moduleRef?: ModuleRef,
   ) {
-    this.intervalMs = options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS;
+    this.intervalMs = backgroundIntervalMs(
+      options,
+      options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS,
+    );
     this.dialect = sqlDialect(dataSource);
   }
 

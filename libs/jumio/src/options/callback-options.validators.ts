@@ -1,3 +1,4 @@
+import { JUMIO_INSTANCE_ROLES } from '../common/instance-role';
 import { callbackBaseUrlProblems } from '../callback/callback-url';
 import { parseCidr } from '../callback/ip-allowlist';
 import type { JumioModuleOptions } from '../jumio.options';
@@ -59,6 +60,18 @@ export function backgroundWorkProblems(options: JumioModuleOptions): string[] {
     } catch (error) {
       problems.push(`retrievalScheduleSeconds: ${(error as Error).message}`);
     }
+  }
+  if (options.instanceRole !== undefined && !JUMIO_INSTANCE_ROLES.includes(options.instanceRole)) {
+    problems.push(
+      `instanceRole must be one of ${JUMIO_INSTANCE_ROLES.join(', ')} (got ${JSON.stringify(options.instanceRole)})`,
+    );
+  }
+  if (options.callbackInboxConcurrency !== undefined) {
+    const problem = integerProblem('callbackInboxConcurrency', options.callbackInboxConcurrency, {
+      min: 1,
+      max: 256,
+    });
+    if (problem) problems.push(problem);
   }
   return problems;
 }

@@ -86,6 +86,8 @@ const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
   callbackInboxIntervalMs: true,
   poaRules: true,
   userVisibleExtractedFields: true,
+  instanceRole: true,
+  callbackInboxConcurrency: true,
 };
 
 /** Options `JumioModule.forRoot*()` takes beside the module options (they shape the module itself). */

@@ -10,6 +10,7 @@ import { CallbackParseError, parseCallbackForm } from '../callback/callback-form
 import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../client/jumio-reference';
+import { backgroundIntervalMs, instanceRole } from '../common/instance-role';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
@@ -20,9 +21,11 @@ import type { JumioProduct, JumioResult } from '../scan-transaction/verification
 import { JumioResultRetriever } from './jumio-result.retriever';
 
 export const DEFAULT_CALLBACK_INBOX_INTERVAL_MS = 5_000;
+/** A worker-only instance looks for stored callbacks this often (it receives none itself). */
+export const WORKER_CALLBACK_INBOX_INTERVAL_MS = 500;
 const BATCH_SIZE = 20;
 /** Callbacks processed at the same time by one instance (each holds a pooled connection at times). */
-const MAX_CONCURRENT = 4;
+export const DEFAULT_CALLBACK_INBOX_CONCURRENCY = 4;
 /** After a failed or unfinished try, wait about as long as the callback is old (30 s to 1 h). */
 const MIN_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60_000;
@@ -48,6 +51,11 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   private readonly queue: { id: string; claimed: boolean }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private sweeping: Promise<void> | undefined;
+  private readonly concurrency: number;
+  /** An API-only instance leaves the callbacks it stores to the worker instances. */
+  private readonly processesOwnCallbacks: boolean;
+  /** The last sweep claimed a full batch: sweep again as soon as it is done (drains a backlog). */
+  private moreDue = false;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -56,7 +64,21 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     private readonly scans: ScanTransactionService,
     private readonly inbox: CallbackInboxService,
   ) {
-    this.intervalMs = options.callbackInboxIntervalMs ?? DEFAULT_CALLBACK_INBOX_INTERVAL_MS;
+    const role = instanceRole(options);
+    this.intervalMs = backgroundIntervalMs(
+      options,
+      options.callbackInboxIntervalMs ??
+        (role === 'worker'
+          ? WORKER_CALLBACK_INBOX_INTERVAL_MS
+          : DEFAULT_CALLBACK_INBOX_INTERVAL_MS),
+    );
+    this.processesOwnCallbacks = role !== 'api';
+    this.concurrency = options.callbackInboxConcurrency ?? DEFAULT_CALLBACK_INBOX_CONCURRENCY;
+    if (!Number.isInteger(this.concurrency) || this.concurrency < 1 || this.concurrency > 256) {
+      throw new Error(
+        `JumioModule: callbackInboxConcurrency must be an integer from 1 to 256, got ${this.concurrency}`,
+      );
+    }
   }
 
   onApplicationBootstrap(): void {
@@ -71,6 +93,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
    * result is normally applied before the proof of address that the same user uploads after it.
    */
   confirmLater(id: string): void {
+    if (!this.processesOwnCallbacks) return;
     this.queue.push({ id, claimed: false });
     this.pump();
   }
@@ -84,11 +107,14 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    this.timer = undefined;
+    this.moreDue = false;
     await this.settled();
   }
 
   private pump(): void {
-    while (this.inFlight.size < MAX_CONCURRENT && this.queue.length > 0) {
+    if (this.queue.length === 0 && this.moreDue && this.timer) void this.sweep();
+    while (this.inFlight.size < this.concurrency && this.queue.length > 0) {
       const next = this.queue.shift()!;
       const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(async () => {
@@ -110,8 +136,11 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
    */
   private sweep(): Promise<void> {
     this.sweeping ??= (async () => {
+      this.moreDue = false;
       if (this.queue.length > 0 || !(await this.inbox.anyDue(new Date()))) return;
-      const ids = await this.inbox.claim(new Date(), BATCH_SIZE);
+      const batchSize = Math.max(BATCH_SIZE, 2 * this.concurrency);
+      const ids = await this.inbox.claim(new Date(), batchSize);
+      this.moreDue = ids.length === batchSize;
       for (const id of ids) this.queue.push({ id, claimed: true });
       this.pump();
     })()

@@ -1,3 +1,4 @@
+import { backgroundIntervalMs } from '../common/instance-role';
 import { PeriodicPass } from '../common/periodic-pass';
 import {
   Inject,
@@ -75,7 +76,10 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
         cause: error,
       });
     }
-    this.intervalMs = options.reconciliationIntervalMs ?? DEFAULT_RECONCILIATION_INTERVAL_MS;
+    this.intervalMs = backgroundIntervalMs(
+      options,
+      options.reconciliationIntervalMs ?? DEFAULT_RECONCILIATION_INTERVAL_MS,
+    );
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
     this.dialect = sqlDialect(dataSource);
   }

@@ -1,0 +1,218 @@
+import { benchToken } from './bench-token';
+import { callbackForm } from './callback-form';
+import type { CompiledServers } from './compile';
+import type { CpuLayout } from './cpu-layout';
+import type { BenchDatabase } from './database';
+import { measure, type LoadResult, type LoadSpec } from './load';
+import { SETTINGS } from './settings';
+import { startServer } from './server-process';
+import { median, spread } from './stats';
+
+/** Callbacks go to this many seeded transactions (first one applies, later ones are duplicates). */
+export const CALLBACK_TRANSACTIONS = 1_000;
+
+const STATUS_TARGET: Record<string, number> = { fastify: 0.85, bare: 0.85, express: 0.45 };
+const CALLBACK_TARGET = 0.8;
+export const P99_TARGET_MS = 10;
+export const RSS_TARGET_MB = 200;
+
+interface ServerSpec {
+  entry: string;
+  env: Record<string, string>;
+  label: string;
+}
+
+function servers(databaseUrl: string): Record<string, ServerSpec> {
+  const env = { DATABASE_URL: databaseUrl };
+  const module = { ...env, ...SETTINGS.serverEnv };
+  return {
+    'raw-status': { entry: 'raw-status', env, label: 'raw fastify + pg prepared' },
+    'raw-callback': { entry: 'raw-callback', env, label: 'raw fastify + pg insert' },
+    fastify: {
+      entry: 'module',
+      env: { ...module, HTTP_ADAPTER: 'fastify' },
+      label: 'demo app (module + ops) on fastify',
+    },
+    express: {
+      entry: 'module',
+      env: { ...module, HTTP_ADAPTER: 'express' },
+      label: 'demo app (module + ops) on express',
+    },
+    bare: {
+      entry: 'module-bare',
+      env: { ...module, HTTP_ADAPTER: 'fastify' },
+      label: 'JumioModule alone on fastify',
+    },
+    'fastify-api': {
+      entry: 'module',
+      env: { ...module, HTTP_ADAPTER: 'fastify', JUMIO_INSTANCE_ROLE: 'api' },
+      label: 'demo app on fastify, API-only instance',
+    },
+  };
+}
+
+/** One subject against its baseline: every pair's figures, and the ratios of the pairs. */
+export interface RatioRow {
+  scenario: string;
+  rows: number;
+  subject: string;
+  isBaseline: boolean;
+  runs: LoadResult[];
+  /** subject / baseline of the same round, one per pair. */
+  ratios: number[];
+  baselineRequestsPerSecond?: number;
+  target?: number;
+}
+
+export interface RatioVerdict {
+  ratio?: number;
+  spread?: number;
+  reported: boolean;
+  why?: string;
+}
+
+/** The median ratio, or the reason it is not reported (spread over the limit, too few pairs). */
+export function judge(row: RatioRow): RatioVerdict {
+  if (row.isBaseline || row.ratios.length === 0) return { reported: false };
+  const ratio = median(row.ratios);
+  const ratioSpread = spread(row.ratios);
+  if (row.ratios.length < 3)
+    return { ratio, spread: ratioSpread, reported: false, why: 'fewer than 3 pairs' };
+  if (ratioSpread > SETTINGS.maxSpread) {
+    return {
+      ratio,
+      spread: ratioSpread,
+      reported: false,
+      why: `spread ±${pct(ratioSpread)} wider than ±${pct(SETTINGS.maxSpread)}`,
+    };
+  }
+  return { ratio, spread: ratioSpread, reported: true };
+}
+
+const pct = (fraction: number) => `${Math.round(fraction * 100)} %`;
+
+/**
+ * Callback ingestion and the status read at each size: rounds of runs, each round the baseline and
+ * every subject once, the baseline first in odd rounds and last in even ones (slow drifts of the
+ * machine hit both sides alike). Each server runs only for its own measurement.
+ */
+export async function runRatioBench(
+  compiled: CompiledServers,
+  layout: CpuLayout,
+  database: BenchDatabase,
+  onRow: (row: RatioRow) => void,
+): Promise<RatioRow[]> {
+  const specs = servers(database.url);
+  const subjects = ['fastify', 'express', 'bare', 'fastify-api'].filter((name) =>
+    SETTINGS.subjects.includes(name),
+  );
+  const rows: RatioRow[] = [];
+  const run = async (name: string, load: LoadSpec) => {
+    const server = await startServer(compiled, layout, specs[name].entry, specs[name].env);
+    try {
+      return await measure(server, load);
+    } finally {
+      await server.stop();
+    }
+  };
+  const base = {
+    connections: SETTINGS.connections,
+    durationSeconds: SETTINGS.durationSeconds,
+    warmupSeconds: SETTINGS.warmupSeconds,
+  };
+
+  async function scenario(
+    title: string,
+    size: number,
+    baseline: string,
+    names: string[],
+    load: LoadSpec,
+    target: (name: string) => number | undefined,
+    before?: () => Promise<void>,
+  ): Promise<void> {
+    const byName = new Map<string, LoadResult[]>(
+      [baseline, ...names].map((name) => [name, [] as LoadResult[]]),
+    );
+    for (let round = 0; round < SETTINGS.pairs; round++) {
+      const order = round % 2 === 0 ? [baseline, ...names] : [...names, baseline];
+      for (const name of order) {
+        await before?.();
+        const result = await run(name, load);
+        byName.get(name)!.push(result);
+        console.log(
+          `  ${title} ${size} round ${round + 1}: ${specs[name].label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${Math.round(result.maxRssMb)} MB`,
+        );
+      }
+    }
+    const baselineRuns = byName.get(baseline)!;
+    for (const name of [baseline, ...names]) {
+      const runs = byName.get(name)!;
+      const isBaseline = name === baseline;
+      const row: RatioRow = {
+        scenario: title,
+        rows: size,
+        subject: specs[name].label,
+        isBaseline,
+        runs,
+        ratios: isBaseline
+          ? []
+          : runs.map((result, i) => result.requestsPerSecond / baselineRuns[i].requestsPerSecond),
+        baselineRequestsPerSecond: isBaseline
+          ? undefined
+          : median(baselineRuns.map((result) => result.requestsPerSecond)),
+        target: isBaseline ? undefined : target(name),
+      };
+      rows.push(row);
+      onRow(row);
+    }
+  }
+
+  if (SETTINGS.subjects.includes('baseline')) {
+    await database.seedTo(Math.max(CALLBACK_TRANSACTIONS, SETTINGS.sizes[0]));
+    await scenario(
+      'callback ingestion',
+      await database.count(),
+      'raw-callback',
+      subjects,
+      {
+        ...base,
+        method: 'POST',
+        request: () => {
+          const i = pick(CALLBACK_TRANSACTIONS);
+          return {
+            path: `/api/jumio/callback/${benchToken(i)}`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: callbackForm(i),
+          };
+        },
+      },
+      () => CALLBACK_TARGET,
+      () => database.clearInbox(),
+    );
+    for (const size of SETTINGS.sizes) {
+      const started = Date.now();
+      await database.seedTo(size);
+      console.log(`seeded ${size} transactions (${Math.round((Date.now() - started) / 1000)} s)`);
+      await scenario(
+        '!getScanTransactionStatus',
+        size,
+        'raw-status',
+        subjects.filter((name) => name !== 'fastify-api'),
+        {
+          ...base,
+          method: 'GET',
+          request: () => ({
+            path: '/api/private/jumio/poi/!getScanTransactionStatus',
+            headers: { 'x-user-id': `bench-${pick(size)}` },
+          }),
+        },
+        (name) => STATUS_TARGET[name],
+      );
+    }
+  }
+  return rows;
+}
+
+function pick(count: number): number {
+  return 1 + Math.floor(Math.random() * count);
+}
