@@ -84,6 +84,6 @@ describe('API-only and worker-only instances on one PostgreSQL', () => {
     ).rejects.toThrow(/instanceRole must be one of all, api, worker/);
     await expect(
       createTestApp(db, testJumioOptions(sandbox.url, { callbackInboxConcurrency: 0 })),
-    ).rejects.toThrow(/callbackInboxConcurrency must be an integer from 1 to 256/);
+    ).rejects.toThrow(/callbackInboxConcurrency must be a whole number from 1 to 256/);
   });
 });
