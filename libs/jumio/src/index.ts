@@ -114,3 +114,17 @@ export { JUMIO_OPS_DEFAULTS, type JumioOpsOptions } from './observability/jumio-
 export { JumioMetrics } from './observability/jumio-metrics';
 export { currentRequestId } from './observability/request-context';
 export { RequestIdConsoleLogger } from './observability/request-id-console.logger';
+// Decision table and manual review queue (docs/decisions.md).
+export {
+  DEFAULT_DECISION_POLICY,
+  type DecisionPolicy,
+  type DecisionPolicyOptions,
+} from './scan-transaction/decision-policy';
+export { ReviewQueue, MANUAL_REVIEW_REASON } from './review/review-queue.service';
+export { ManualReview, type ReviewDecision, type ReviewState } from './review/manual-review.entity';
+export {
+  DecideReviewDto,
+  ListReviewsDto,
+  ReviewItem,
+  ReviewList,
+} from './review/review.dto';

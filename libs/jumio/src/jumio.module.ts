@@ -28,6 +28,9 @@ import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { ScanTransactionService } from './scan-transaction/scan-transaction.service';
 import { ScanTransactionStore } from './scan-transaction/scan-transaction.store';
 import { StartClaims } from './scan-transaction/start-claims';
+import { JumioReviewController } from './review/jumio-review.controller';
+import { ReviewQueue } from './review/review-queue.service';
+import { ReviewerResolver } from './review/reviewer.resolver';
 
 /**
  * Jumio proof of identity and proof of address for a host app: `JumioModule.forRoot(options)` or
@@ -40,7 +43,13 @@ import { StartClaims } from './scan-transaction/start-claims';
     JumioObservabilityModule,
     JumioFastifyCompatModule,
   ],
-  controllers: [PoiController, PoaController, JumioCallbackController, JumioAdminController],
+  controllers: [
+    PoiController,
+    PoaController,
+    JumioCallbackController,
+    JumioAdminController,
+    JumioReviewController,
+  ],
   providers: [
     JumioClient,
     JumioUserGuard,
@@ -59,6 +68,8 @@ import { StartClaims } from './scan-transaction/start-claims';
     ScanTransactionEvents,
     OutboxRelay,
     OnboardingStepService,
+    ReviewQueue,
+    ReviewerResolver,
     ...DATA_PROTECTION_PROVIDERS,
   ],
   exports: [
@@ -69,6 +80,7 @@ import { StartClaims } from './scan-transaction/start-claims';
     OutboxRelay,
     ErasureService,
     RetentionService,
+    ReviewQueue,
   ],
 })
 export class JumioModule extends JumioConfigurableModule {}

@@ -48,6 +48,7 @@ const CODE_MAPPINGS: Record<JumioErrorCode, CodeMapping> = {
   [JumioErrorCode.INVALID_STATE]: { status: HttpStatus.CONFLICT },
   [JumioErrorCode.ATTEMPTS_EXHAUSTED]: { status: HttpStatus.CONFLICT },
   [JumioErrorCode.INVALID_INPUT]: { status: HttpStatus.BAD_REQUEST },
+  [JumioErrorCode.NOT_FOUND]: { status: HttpStatus.NOT_FOUND },
 };
 
 /** The one place JumioError becomes HTTP: `{ statusCode, error: <code>, message }`, on Express and Fastify. */

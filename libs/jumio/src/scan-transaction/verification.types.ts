@@ -1,5 +1,8 @@
+import type { NetverifyFacts } from './verification-decision';
+
 /** Jumio's background result, normalised from a callback or the Retrieval API. */
-export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY';
+/** REVIEW: a person at the bank decides (the manual review queue). */
+export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY' | 'REVIEW';
 
 export type JumioProduct = 'NETVERIFY' | 'DOCUMENT';
 
@@ -49,4 +52,9 @@ export interface JumioResult {
   extracted: ExtractedData | null;
   /** When Jumio produced the result (callbackDate / timestamp), if it said. */
   reportedAt: Date | null;
+  /**
+   * Netverify: what Jumio said, so that the host's `decisionPolicy` decides (ScanTransactionService);
+   * `decision` above is the default table's. In memory only, never stored.
+   */
+  netverifyFacts?: NetverifyFacts;
 }
