@@ -14,6 +14,7 @@ export {
   NETVERIFY_OUTCOMES,
   type DocumentOutcome,
   type IdentityVerificationOverride,
+  type NetverifyResultOverrides,
   type NetverifyOutcome,
   type ScanOutcome,
   type TransactionStatus,

@@ -59,8 +59,19 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
           : undefined;
       if (!target) throw invalid('reference', 'or customerInternalReference is required');
       const identityVerification = fields.raw('identityVerification') as
-        IdentityVerificationOverride | undefined;
-      control.setOutcome(target, outcome, { identityVerification });
+        IdentityVerificationOverride | null | undefined;
+      const additionalChecks = fields.raw('additionalChecks');
+      if (
+        additionalChecks !== undefined &&
+        (typeof additionalChecks !== 'object' || additionalChecks === null || Array.isArray(additionalChecks))
+      ) {
+        throw invalid('additionalChecks', 'must be a JSON object');
+      }
+      control.setOutcome(target, outcome, {
+        identityVerification,
+        idExpiry: fields.string('idExpiry', { max: 10 }),
+        additionalChecks: additionalChecks as Record<string, unknown> | undefined,
+      });
     }),
     route('DELETE', '/outcomes', () => control.clearOutcomes()),
     route('PUT', '/callback-delay', async ({ req }) => {
