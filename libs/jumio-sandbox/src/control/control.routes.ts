@@ -71,6 +71,7 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
         identityVerification,
         idExpiry: fields.string('idExpiry', { max: 10 }),
         additionalChecks: additionalChecks as Record<string, unknown> | undefined,
+        name: personName(fields.raw('name')),
       });
     }),
     route('DELETE', '/outcomes', () => control.clearOutcomes()),
@@ -109,6 +110,15 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
 async function body(req: RequestContext['req']): Promise<JsonFields> {
   const raw = await readBody(req, JSON_BODY_LIMIT_BYTES);
   return new JsonFields(raw.length === 0 ? {} : parseJsonObject(raw));
+}
+
+function personName(value: unknown): { firstName: string; lastName: string } | undefined {
+  if (value === undefined) return undefined;
+  const name = value as { firstName?: unknown; lastName?: unknown } | null;
+  if (!name || typeof name.firstName !== 'string' || typeof name.lastName !== 'string') {
+    throw invalid('name', 'must be {firstName, lastName}');
+  }
+  return { firstName: name.firstName.slice(0, 100), lastName: name.lastName.slice(0, 100) };
 }
 
 function positiveInteger(value: string, name: string): number {

@@ -83,8 +83,8 @@ export function netverifyResult(
   if (unsupported) return result;
 
   result.identity = {
-    firstName: SANDBOX_PERSONA.firstName,
-    lastName: SANDBOX_PERSONA.lastName,
+    firstName: transaction.name?.firstName ?? SANDBOX_PERSONA.firstName,
+    lastName: transaction.name?.lastName ?? SANDBOX_PERSONA.lastName,
     dateOfBirth: SANDBOX_PERSONA.dateOfBirth,
     expiry: transaction.idExpiry ?? SANDBOX_PERSONA.idExpiry,
     number: sandboxDocumentNumber(transaction.reference),

@@ -72,6 +72,7 @@ export class ScanLifecycle {
         transaction.identityVerification = preset.identityVerification;
         transaction.idExpiry = preset.idExpiry;
         transaction.additionalChecks = preset.additionalChecks;
+        transaction.name = preset.name;
       }
     } else {
       transaction.pageCount = journey.pageCount ?? 1;

@@ -31,12 +31,14 @@ export interface IdentityVerificationOverride {
  * What the scenario control may add to a Netverify result, as Jumio can (jumio-legacy-corrections.md #24,
  * #26, #27): `identityVerification: null` leaves the face check out of an approval (Identity Verification
  * not active on the account); `idExpiry` replaces the persona's expiry date (`YYYY-MM-DD`);
- * `additionalChecks` is returned as is in retrieval `verification.additionalChecks` (never in callbacks).
+ * `additionalChecks` is returned as is in retrieval `verification.additionalChecks` (never in callbacks);
+ * `name` replaces the persona's name on the ID (e.g. to make a proof of address not match).
  */
 export interface NetverifyResultOverrides {
   identityVerification?: IdentityVerificationOverride | null;
   idExpiry?: string;
   additionalChecks?: Record<string, unknown>;
+  name?: { firstName: string; lastName: string };
 }
 
 export type NetverifyScanSource = 'WEB' | 'WEB_CAM' | 'WEB_UPLOAD' | 'SDK';
@@ -81,6 +83,7 @@ export interface NetverifyTransaction extends TransactionBase {
   identityVerification?: IdentityVerificationOverride | null;
   idExpiry?: string;
   additionalChecks?: Record<string, unknown>;
+  name?: { firstName: string; lastName: string };
 }
 
 export interface DocumentTransaction extends TransactionBase {
