@@ -2,18 +2,12 @@ import {
   OnboardingStepService,
   type JumioModuleOptions,
   type OnboardingStepState,
-  type ScanTransactionStatusResponse,
   type VerificationDecision,
 } from '@app/jumio';
-import type { NetverifyResultOverrides, ScanOutcome } from '@app/jumio-sandbox';
+import type { NetverifyResultOverrides } from '@app/jumio-sandbox';
 import { DATABASES, type DatabaseKind } from '../support/create-test-app';
-import {
-  finishWebJourney,
-  startJumioTestKit,
-  WEB_URLS,
-  type JumioTestKit,
-  type UserClient,
-} from '../support/jumio-test-kit';
+import { startJumioTestKit, type JumioTestKit } from '../support/jumio-test-kit';
+import { journey, start, type Preset } from './support/decision-journey';
 
 /*
  * Every row of the decision table (docs/decisions.md) through the real HTTP routes, the Jumio sandbox, its
@@ -21,8 +15,6 @@ import {
  * the sandbox cannot produce (it is faithful: no misspelt or unknown statuses, no idScanStatus contradicting
  * the verification status) are in libs/jumio/src/scan-transaction/verification-decision.spec.ts.
  */
-
-type Preset = { outcome: ScanOutcome } & NetverifyResultOverrides;
 
 /** The module configurations the table is played under. */
 const KITS = {
@@ -354,30 +346,3 @@ describe.each(DATABASES)('decision table through HTTP and the sandbox (%s)', (da
     },
   );
 });
-
-function start(user: UserClient, step: 'poi' | 'poa') {
-  return step === 'poi'
-    ? user.post('poi', 'initiate', WEB_URLS)
-    : user.post('poa', 'acquisitions', { ...WEB_URLS, documentType: 'UB', country: 'GBR' });
-}
-
-/** A web capture whose outcome the sandbox's scenario control decides; answers the status after the result. */
-async function journey(
-  kit: JumioTestKit,
-  user: UserClient,
-  step: 'poi' | 'poa',
-  preset: Preset,
-): Promise<ScanTransactionStatusResponse> {
-  const started = await start(user, step);
-  expect(started.status).toBe(200);
-  const { scanReference } = await user.status(step);
-  const { outcome, ...overrides } = preset;
-  kit.sandbox.control.setOutcome({ reference: scanReference! }, outcome, overrides);
-  // The page's pick does not matter: the preset wins.
-  await finishWebJourney(
-    started.body.redirectUrl,
-    step === 'poi' ? 'APPROVED_VERIFIED' : 'EXTRACTED',
-  );
-  await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference! });
-  return user.status(step);
-}
