@@ -5,7 +5,7 @@ import {
   type VerificationDecision,
 } from '@app/jumio';
 import type { NetverifyResultOverrides } from '@app/jumio-sandbox';
-import { DATABASES, type DatabaseKind } from '../support/create-test-app';
+import { DATABASES } from '../support/create-test-app';
 import { startJumioTestKit, type JumioTestKit } from '../support/jumio-test-kit';
 import { journey, start, type Preset } from './support/decision-journey';
 
@@ -293,7 +293,7 @@ const STEP_STATE: Record<VerificationDecision, OnboardingStepState> = {
 describe.each(DATABASES)('decision table through HTTP and the sandbox (%s)', (database) => {
   const kits = new Map<KitName, Promise<JumioTestKit>>();
   const kitFor = (name: KitName = 'default'): Promise<JumioTestKit> => {
-    if (!kits.has(name)) kits.set(name, startJumioTestKit(database as DatabaseKind, KITS[name]));
+    if (!kits.has(name)) kits.set(name, startJumioTestKit(database, KITS[name]));
     return kits.get(name)!;
   };
   afterAll(async () => {

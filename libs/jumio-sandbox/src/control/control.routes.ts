@@ -114,11 +114,13 @@ async function body(req: RequestContext['req']): Promise<JsonFields> {
 
 function personName(value: unknown): { firstName: string; lastName: string } | undefined {
   if (value === undefined) return undefined;
-  const name = value as { firstName?: unknown; lastName?: unknown } | null;
-  if (!name || typeof name.firstName !== 'string' || typeof name.lastName !== 'string') {
+  const name: Record<string, unknown> =
+    typeof value === 'object' && value !== null ? { ...value } : {};
+  const { firstName, lastName } = name;
+  if (typeof firstName !== 'string' || typeof lastName !== 'string') {
     throw invalid('name', 'must be {firstName, lastName}');
   }
-  return { firstName: name.firstName.slice(0, 100), lastName: name.lastName.slice(0, 100) };
+  return { firstName: firstName.slice(0, 100), lastName: lastName.slice(0, 100) };
 }
 
 function positiveInteger(value: string, name: string): number {

@@ -647,6 +647,7 @@ describe('parseDocumentRetrieval', () => {
 
 /** The decision and data, without Jumio's raw words (the callback alone carries idScanStatus, a boolean validity). */
 function withoutFacts(result: JumioResult): Omit<JumioResult, 'netverifyFacts'> {
-  const { netverifyFacts: _facts, ...rest } = result;
-  return { ...rest, reportedAt: null };
+  const rest: Partial<JumioResult> = { ...result };
+  delete rest.netverifyFacts;
+  return { ...(rest as JumioResult), reportedAt: null };
 }
