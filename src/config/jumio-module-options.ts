@@ -1,4 +1,5 @@
 import { parseEncryptionKeys, parseRetrievalSchedule, type JumioModuleOptions } from '@app/jumio';
+import { DemoAdminGuard } from '../demo-admin.guard';
 import type { AppConfig } from './app.config';
 import type { JumioConfig } from './jumio.config';
 
@@ -47,6 +48,9 @@ export function jumioModuleOptions(
       'expiryDate',
       'address',
     ],
+    // The back office (erasure, manual review queue) for dev users named reviewer-…; see demo-admin.guard.ts.
+    enableAdminRoutes: true,
+    adminGuard: DemoAdminGuard,
     sandbox: Boolean(sandboxUrl),
   };
 }
