@@ -197,12 +197,39 @@ describe('decideNetverify (the decision table, docs/decisions.md)', () => {
       'REVIEW',
       ['ADDRESS_VALIDATION_NEGATIVE_RESULT'],
     ],
+    ...(
+      [
+        [{ watchlistScreening: { searchStatus: 'DONE' } }, 'WATCHLIST_SCREENING_UNKNOWN'],
+        [{ watchlistScreening: { searchStatus: 'MAYBE' } }, 'WATCHLIST_SCREENING_UNKNOWN'],
+        [{ faceSearchFindings: { status: 'ERROR' } }, 'FACE_SEARCH_INCOMPLETE'],
+        [{ faceSearchFindings: { status: 'LATER' } }, 'FACE_SEARCH_UNKNOWN'],
+        [
+          { proofOfResidency: { searchResults: 'PARTIAL_RESULT' } },
+          'PROOF_OF_RESIDENCY_PARTIAL_RESULT',
+        ],
+        [{ addressValidation: { searchResults: 'SOMETIMES' } }, 'ADDRESS_VALIDATION_UNKNOWN'],
+      ] as const
+    ).map(([additionalChecks, reason]): [string, NetverifyFacts, string, string[]] => [
+      `additional check ${reason}`,
+      { ...APPROVED, identityVerification: FACE_OK, additionalChecks },
+      'REVIEW',
+      [reason],
+    ]),
     [
-      'DENIED_FRAUD',
-      { verificationStatus: 'DENIED_FRAUD' },
-      'REJECTED',
-      ['DENIED_FRAUD'],
+      'checks not done or unknown to the module add nothing',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: {
+          addressValidation: { searchResults: 'CHECK_NOT_DONE' },
+          proofOfResidency: { searchResults: 'POSITIVE_RESULT' },
+          personalNumberValidation: { anything: 'at all' },
+        },
+      },
+      'APPROVED',
+      [],
     ],
+    ['DENIED_FRAUD', { verificationStatus: 'DENIED_FRAUD' }, 'REJECTED', ['DENIED_FRAUD']],
     [
       'DENIED_UNSUPPORTED_ID_TYPE',
       { verificationStatus: 'DENIED_UNSUPPORTED_ID_TYPE' },
@@ -269,7 +296,9 @@ describe('decideNetverify (the decision table, docs/decisions.md)', () => {
         expiredId: 'APPROVED' as never,
         lastAttempt: 'RETRY' as never,
       }),
-    ).toThrow(/decisionPolicy.expiredId must be one of .*decisionPolicy.lastAttempt must be one of/);
+    ).toThrow(
+      /decisionPolicy.expiredId must be one of .*decisionPolicy.lastAttempt must be one of/,
+    );
   });
 
   it('keeps the reject reason and its details', () => {
