@@ -45,7 +45,7 @@ export interface JumioResult {
   userReference?: string;
   /** Jumio's status word: NV `verificationStatus`, DV `document.status` or `transaction.status`. */
   jumioStatus: string;
-  /** Decision before the attempt limit: RETRY may become REJECTED in the service. */
+  /** Decision before the attempt limit: RETRY may become REVIEW (or REJECTED) on the last attempt. */
   decision: VerificationDecision;
   /** Machine-readable reasons, e.g. `DENIED_FRAUD`, `REJECT_REASON_107_PHOTO_MISMATCH`, `SIMILARITY_NO_MATCH`. */
   reasons: string[];
