@@ -1,3 +1,4 @@
+import { parseCidr, parseRetrievalSchedule } from '@app/jumio';
 import { Expose, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -14,9 +15,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { toBool, toInt, toList } from './env-transforms';
+import { EachParsedBy, ParsedBy } from './module-parsers';
 
 const httpUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
-const CIDR = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]+(\/\d{1,3})?)$/;
 
 /** Everything the demo needs to talk to Jumio (or to the sandbox). */
 export class JumioConfig {
@@ -89,10 +90,7 @@ export class JumioConfig {
   @Expose()
   @Transform(toList)
   @IsOptional()
-  @Matches(CIDR, {
-    each: true,
-    message: 'JUMIO_CALLBACK_ALLOWED_IPS must be comma-separated IPs or CIDRs',
-  })
+  @EachParsedBy(parseCidr)
   JUMIO_CALLBACK_ALLOWED_IPS?: string[];
 
   /** Encryption keys of personal data at rest: `k2:<base64 32 bytes>,k1:<base64 32 bytes>`. Never logged. */
@@ -114,10 +112,7 @@ export class JumioConfig {
   @Expose()
   @Transform(toList)
   @IsOptional()
-  @Matches(CIDR, {
-    each: true,
-    message: 'JUMIO_TRUSTED_PROXIES must be comma-separated IPs or CIDRs',
-  })
+  @EachParsedBy(parseCidr)
   JUMIO_TRUSTED_PROXIES?: string[];
 
   /** Largest callback body accepted, in bytes. */
@@ -132,9 +127,7 @@ export class JumioConfig {
   /** Seconds between Retrieval API re-checks of unfinished transactions, then daily. */
   @Expose()
   @IsOptional()
-  @Matches(/^\s*\d+\s*(,\s*\d+\s*)*$/, {
-    message: 'JUMIO_RETRIEVAL_SCHEDULE_S must be comma-separated whole seconds, e.g. 40,60,100',
-  })
+  @ParsedBy(parseRetrievalSchedule)
   JUMIO_RETRIEVAL_SCHEDULE_S?: string;
 
   /** Milliseconds between reconciliation passes (0 turns the timer off). */

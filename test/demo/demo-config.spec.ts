@@ -1,3 +1,4 @@
+import { IpAllowlist } from '../../libs/jumio/src/callback/ip-allowlist';
 import { AppConfig } from '../../src/config/app.config';
 import { JumioConfig } from '../../src/config/jumio.config';
 import { ConfigError, validateConfig } from '../../src/config/validate-config';
@@ -60,6 +61,27 @@ describe('demo configuration', () => {
       expect(problems.filter((problem) => problem.startsWith(variable))).toHaveLength(1);
     }
     expect(problems).toHaveLength(6);
+  });
+
+  it('accepts every CIDR the module accepts, with the same parser (IPv6 and IPv4-mapped included)', () => {
+    const jumio = validateConfig(JumioConfig, {
+      JUMIO_CALLBACK_ALLOWED_IPS: '127.0.0.1/32,::1/128,::ffff:127.0.0.1/128',
+      JUMIO_TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32',
+    });
+    expect(jumio.JUMIO_CALLBACK_ALLOWED_IPS).toEqual([
+      '127.0.0.1/32',
+      '::1/128',
+      '::ffff:127.0.0.1/128',
+    ]);
+    expect(() => new IpAllowlist(jumio.JUMIO_CALLBACK_ALLOWED_IPS!)).not.toThrow();
+    const problems = problemsOf(JumioConfig, {
+      JUMIO_CALLBACK_ALLOWED_IPS: '10.0.0.0/33,1.2.3.4',
+      JUMIO_TRUSTED_PROXIES: '999.1.1.1',
+    });
+    expect(problems).toEqual([
+      'JUMIO_CALLBACK_ALLOWED_IPS: "10.0.0.0/33" has an invalid prefix length (0 to 32)',
+      'JUMIO_TRUSTED_PROXIES: "999.1.1.1" is not an IP address or CIDR',
+    ]);
   });
 
   it('asks for credentials and keys when the sandbox is off, without echoing secrets', () => {

@@ -1,5 +1,7 @@
 // The library's public surface. Nothing else under libs/jumio/src is meant to be imported by hosts.
 export { JumioModule } from './jumio.module';
+export { JumioOptionsError } from './options/validate-jumio-options';
+export type { JumioModuleExtras } from './jumio.module-definition';
 export { JUMIO_MODULE_OPTIONS } from './jumio.module-definition';
 export { JUMIO_DEFAULTS, type JumioDataCenter, type JumioModuleOptions } from './jumio.options';
 export { JUMIO_ENTITIES } from './jumio.entities';
@@ -93,6 +95,7 @@ export {
   type FieldLocation,
 } from './data-protection/field-cipher';
 export { parseEncryptionKeys, SANDBOX_DEV_KEY_ID } from './data-protection/encryption-keys';
+export { parseCidr } from './callback/ip-allowlist';
 export { PersonalDataCipher } from './data-protection/personal-data.cipher';
 export { reencryptAll, type ReencryptionReport } from './data-protection/reencrypt-all';
 export { isSensitiveKey, redact, redactText } from './data-protection/redact';

@@ -1,11 +1,30 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import type { JumioModuleOptions } from './jumio.options';
+import { withJumioDataSource, withValidatedOptions } from './jumio-module.setup';
+
+/** Options of `forRoot` / `forRootAsync` that shape the module itself rather than its behaviour. */
+export interface JumioModuleExtras {
+  /**
+   * Name of the host's TypeORM DataSource holding the Jumio tables (`TypeOrmModule.forRoot({ name })`).
+   * Default: the unnamed (default) DataSource.
+   */
+  dataSource?: string;
+}
+
+/** Injection token of the validated options (the name Nest's builder would generate). */
+const OPTIONS_TOKEN = 'JUMIO_MODULE_OPTIONS';
 
 export const {
   ConfigurableModuleClass: JumioConfigurableModule,
   MODULE_OPTIONS_TOKEN: JUMIO_MODULE_OPTIONS,
   OPTIONS_TYPE: JUMIO_OPTIONS_TYPE,
   ASYNC_OPTIONS_TYPE: JUMIO_ASYNC_OPTIONS_TYPE,
-} = new ConfigurableModuleBuilder<JumioModuleOptions>({ moduleName: 'Jumio' })
+} = new ConfigurableModuleBuilder<JumioModuleOptions>({
+  moduleName: 'Jumio',
+  optionsInjectionToken: OPTIONS_TOKEN,
+})
   .setClassMethodName('forRoot')
+  .setExtras<JumioModuleExtras>({ dataSource: undefined }, (definition, extras) =>
+    withJumioDataSource(withValidatedOptions(definition, OPTIONS_TOKEN), extras.dataSource),
+  )
   .build();

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallbackInboxService } from './callback/callback-inbox.service';
 import { CallbackSourceGuard } from './callback/callback-source.guard';
 import { CallbackSourceMiddlewareInstaller } from './callback/callback-source.middleware';
+import { CallbackUrlBuilder } from './callback/callback-url.builder';
 import { JumioCallbackController } from './callback/jumio-callback.controller';
 import { JumioCallbackService } from './callback/jumio-callback.service';
 import { JumioClient } from './client/jumio.client';
@@ -10,15 +10,16 @@ import { OnboardingStepService } from './events/onboarding-step.service';
 import { OutboxRelay } from './events/outbox-relay.service';
 import { OutboxWriter } from './events/outbox.writer';
 import { ScanTransactionEvents } from './events/scan-transaction-events';
+import { JumioSchemaCheck } from './common/jumio-schema.check';
 import { JumioUserGuard } from './common/jumio-user.guard';
 import { DATA_PROTECTION_PROVIDERS } from './data-protection/data-protection.providers';
 import { ErasureService } from './data-protection/erasure.service';
 import { JumioAdminController } from './data-protection/jumio-admin.controller';
 import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
-import { JUMIO_ENTITIES } from './jumio.entities';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
+import { TransactionStateGauge } from './observability/transaction-state.gauge';
 import { PoaController } from './poa/poa.controller';
 import { PoiController } from './poi/poi.controller';
 import { ProofOfAddressReviewer } from './poa-rules/proof-of-address.reviewer';
@@ -38,11 +39,8 @@ import { ReviewerResolver } from './review/reviewer.resolver';
  * JUMIO_MIGRATIONS (with `migrationsRun: true`).
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([...JUMIO_ENTITIES]),
-    JumioObservabilityModule,
-    JumioFastifyCompatModule,
-  ],
+  // TypeOrmModule.forFeature comes with forRoot / forRootAsync: it depends on the `dataSource` option.
+  imports: [JumioObservabilityModule, JumioFastifyCompatModule],
   controllers: [
     PoiController,
     PoaController,
@@ -51,6 +49,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     JumioReviewController,
   ],
   providers: [
+    JumioSchemaCheck,
     JumioClient,
     JumioUserGuard,
     ScanTransactionStore,
@@ -58,6 +57,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     ScanTransactionService,
     CallbackInboxService,
     JumioCallbackService,
+    CallbackUrlBuilder,
     CallbackSourceGuard,
     CallbackSourceMiddlewareInstaller,
     JumioResultRetriever,
@@ -70,6 +70,8 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     OnboardingStepService,
     ReviewQueue,
     ReviewerResolver,
+    // Here, not in JumioObservabilityModule: it reads the DataSource JumioModule was given (`dataSource`).
+    TransactionStateGauge,
     ...DATA_PROTECTION_PROVIDERS,
   ],
   exports: [

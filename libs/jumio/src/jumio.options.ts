@@ -8,7 +8,7 @@ import type { JumioResilienceOptions } from './resilience/jumio-resilience.optio
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
 
-/** Options of `JumioModule.forRoot()` / `forRootAsync()`. */
+/** Options of `JumioModule.forRoot()` / `forRootAsync()`, validated at start-up (options/validate-jumio-options.ts). */
 export interface JumioModuleOptions {
   /** Jumio API token (HTTP Basic user). Never logged. */
   apiToken: string;
@@ -24,7 +24,10 @@ export interface JumioModuleOptions {
   retrievalUrl?: string;
   /** User-Agent sent to Jumio: "<Company> <App>/<version>". */
   userAgent: string;
-  /** Public base URL under which Jumio reaches this service's callback route (no trailing slash). */
+  /**
+   * Public base URL under which Jumio reaches this service's callback route: https, a domain name, no port,
+   * query or fragment. The host's global prefix (`setGlobalPrefix`) is added by the module.
+   */
   callbackBaseUrl: string;
   /** CIDRs allowed to post callbacks. Default: Jumio's published list for the data centre. */
   callbackAllowedIps?: string[];

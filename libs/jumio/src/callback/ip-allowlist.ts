@@ -23,17 +23,33 @@ export class IpAllowlist {
   }
 
   private add(cidr: string): void {
-    const [address, prefixText, extra] = cidr.trim().split('/');
-    const family = isIP(address);
-    if (family === 0 || extra !== undefined)
-      throw new Error(`"${cidr}" is not an IP address or CIDR`);
-    const maxPrefix = family === 4 ? 32 : 128;
-    const prefix = prefixText === undefined ? maxPrefix : Number(prefixText);
-    if (!/^\d{1,3}$/.test(prefixText ?? String(maxPrefix)) || prefix > maxPrefix) {
-      throw new Error(`"${cidr}" has an invalid prefix length (0 to ${maxPrefix})`);
-    }
-    this.list.addSubnet(address, prefix, family === 4 ? 'ipv4' : 'ipv6');
+    const { address, prefix, family } = parseCidr(cidr);
+    this.list.addSubnet(address, prefix, family);
   }
+}
+
+export interface Cidr {
+  address: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
+/**
+ * The one CIDR parser (module options and the demo's environment): an IPv4 or IPv6 address, optionally
+ * `/prefix` (a bare address is a /32 or /128).
+ * @throws Error naming the entry when it is not an IP address or CIDR.
+ */
+export function parseCidr(cidr: string): Cidr {
+  const [address, prefixText, extra] = cidr.trim().split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined)
+    throw new Error(`"${cidr}" is not an IP address or CIDR`);
+  const maxPrefix = family === 4 ? 32 : 128;
+  const prefix = prefixText === undefined ? maxPrefix : Number(prefixText);
+  if (!/^\d{1,3}$/.test(prefixText ?? String(maxPrefix)) || prefix > maxPrefix) {
+    throw new Error(`"${cidr}" has an invalid prefix length (0 to ${maxPrefix})`);
+  }
+  return { address, prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
 }
 
 /**

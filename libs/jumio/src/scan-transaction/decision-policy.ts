@@ -51,7 +51,11 @@ export function workflowTakesSelfie(workflowId: number): boolean {
   return workflowId >= 200 && workflowId < 300;
 }
 
-const CHOICES: { [K in keyof DecisionPolicy]?: readonly string[] } = {
+/** What the host may set (`decisionPolicy`): everything but the face-check requirement. */
+export type DecisionPolicyOptions = Partial<Omit<DecisionPolicy, 'requireIdentityVerification'>>;
+
+/** The decisions each configurable row may take (the start-up validator names them). */
+export const DECISION_POLICY_CHOICES: Record<keyof DecisionPolicyOptions, readonly string[]> = {
   unsupportedIdType: ['RETRY', 'REVIEW', 'REJECTED'],
   unsupportedIdCountry: ['RETRY', 'REVIEW', 'REJECTED'],
   expiredId: ['RETRY', 'REVIEW', 'REJECTED'],
@@ -70,9 +74,6 @@ export const DEFAULT_DECISION_POLICY: Readonly<DecisionPolicy> = Object.freeze({
   lastAttempt: 'REVIEW',
 });
 
-/** What the host may set (`decisionPolicy`): everything but the face-check requirement. */
-export type DecisionPolicyOptions = Partial<Omit<DecisionPolicy, 'requireIdentityVerification'>>;
-
 /** The defaults with the host's overrides; fails at start-up naming every value that cannot be meant. */
 export function resolveDecisionPolicy(
   overrides: DecisionPolicyOptions = {},
@@ -84,7 +85,7 @@ export function resolveDecisionPolicy(
     requireIdentityVerification: workflowTakesSelfie(workflowId),
   };
   const problems: string[] = [];
-  for (const [key, allowed] of Object.entries(CHOICES)) {
+  for (const [key, allowed] of Object.entries(DECISION_POLICY_CHOICES)) {
     const value = policy[key as keyof DecisionPolicy];
     if (!allowed.includes(value as string)) {
       problems.push(`decisionPolicy.${key} must be one of ${allowed.join(', ')}`);

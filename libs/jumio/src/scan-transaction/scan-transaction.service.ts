@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { assertCallbackBaseUrl, callbackUrlFor } from '../callback/callback-url';
+import { CallbackUrlBuilder } from '../callback/callback-url.builder';
 import { JumioClient } from '../client/jumio.client';
 import { auditCauseOf } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
@@ -97,9 +97,9 @@ export class ScanTransactionService {
     private readonly store: ScanTransactionStore,
     private readonly jumio: JumioClient,
     private readonly startClaims: StartClaims,
+    private readonly callbackUrls: CallbackUrlBuilder,
     @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
   ) {
-    assertCallbackBaseUrl(options.callbackBaseUrl, options.sandbox === true);
     this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
     this.startClaimLeaseMs = startClaimLeaseMs(options);
@@ -165,7 +165,7 @@ export class ScanTransactionService {
         transactionId: tx.id,
         customerInternalReference: tx.customerInternalReference,
         userReference: tx.userReference,
-        callbackUrl: callbackUrlFor(this.options.callbackBaseUrl, token),
+        callbackUrl: this.callbackUrls.urlFor(token),
         dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
         credentials: credentials
           ? { apiToken: credentials.apiToken, apiSecret: credentials.apiSecret }
@@ -351,7 +351,7 @@ export class ScanTransactionService {
     const draft = await this.draft(userId, type, token, now, fields);
     // Jumio first: if it fails, nothing has been written.
     const answer = await callJumio(draft, {
-      callbackUrl: callbackUrlFor(this.options.callbackBaseUrl, token),
+      callbackUrl: this.callbackUrls.urlFor(token),
       tokenLifetimeMinutes: this.tokenLifetimeMinutes,
       workflowId: this.options.workflowId ?? JUMIO_DEFAULTS.workflowId,
     });

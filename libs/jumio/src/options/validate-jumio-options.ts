@@ -1,0 +1,139 @@
+import type { JumioModuleOptions } from '../jumio.options';
+import {
+  backgroundWorkProblems,
+  callbackBaseUrlOptionProblems,
+  callbackSourceProblems,
+} from './callback-options.validators';
+import { decisionPolicyProblems, manualReviewProblems } from './decision-options.validators';
+import {
+  adminRouteProblems,
+  encryptionKeyProblems,
+  retentionProblems,
+} from './data-protection.validators';
+import {
+  credentialProblems,
+  dataCenterProblems,
+  jumioHostUrlProblems,
+  requestTimeoutProblems,
+  resilienceProblems,
+  sandboxProblems,
+  userAgentProblems,
+} from './jumio-connection.validators';
+import {
+  mobileSdkCredentialProblems,
+  poaRuleProblems,
+  scanLimitProblems,
+  userResolutionProblems,
+  userVisibleFieldProblems,
+} from './scan-options.validators';
+
+/** One concern's check: a sentence per bad option, each starting with the option's name. */
+export type JumioOptionsValidator = (options: JumioModuleOptions) => string[];
+
+/** Every check, in the order of the README's options table. A new option adds its check here. */
+const VALIDATORS: JumioOptionsValidator[] = [
+  credentialProblems,
+  dataCenterProblems,
+  jumioHostUrlProblems,
+  sandboxProblems,
+  userAgentProblems,
+  callbackBaseUrlOptionProblems,
+  userResolutionProblems,
+  scanLimitProblems,
+  requestTimeoutProblems,
+  mobileSdkCredentialProblems,
+  encryptionKeyProblems,
+  callbackSourceProblems,
+  backgroundWorkProblems,
+  poaRuleProblems,
+  userVisibleFieldProblems,
+  retentionProblems,
+  adminRouteProblems,
+  decisionPolicyProblems,
+  manualReviewProblems,
+  resilienceProblems,
+];
+
+/** Every option name (the compiler keeps the list complete); anything else is a typo. */
+const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
+  apiToken: true,
+  apiSecret: true,
+  dataCenter: true,
+  netverifyUrl: true,
+  uploadUrl: true,
+  retrievalUrl: true,
+  userAgent: true,
+  callbackBaseUrl: true,
+  callbackAllowedIps: true,
+  resolveUserId: true,
+  maxAttempts: true,
+  tokenLifetimeMinutes: true,
+  requestTimeoutMs: true,
+  resilience: true,
+  workflowId: true,
+  mobileSdkCredentials: true,
+  sandbox: true,
+  encryptionKeys: true,
+  retention: true,
+  enableAdminRoutes: true,
+  adminGuard: true,
+  trustedProxies: true,
+  callbackMaxBodyBytes: true,
+  retrievalScheduleSeconds: true,
+  reconciliationIntervalMs: true,
+  outboxRelayIntervalMs: true,
+  callbackInboxIntervalMs: true,
+  poaRules: true,
+  userVisibleExtractedFields: true,
+  decisionPolicy: true,
+  manualReview: true,
+  resolveReviewerId: true,
+};
+
+/** Options `JumioModule.forRoot*()` takes beside the module options (they shape the module itself). */
+const MODULE_EXTRAS = ['dataSource'];
+
+/** JumioModule refused its options: `problems` lists every bad option, one sentence each. */
+export class JumioOptionsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `JumioModule options are invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n'),
+    );
+    this.name = 'JumioOptionsError';
+  }
+}
+
+/** Every problem of the options, empty when they are usable. Never echoes a credential or key. */
+export function jumioOptionsProblems(options: JumioModuleOptions): string[] {
+  if (typeof options !== 'object' || options === null) {
+    return ['the options must be an object (did the forRootAsync factory return them?)'];
+  }
+  return [
+    ...unknownOptionProblems(options),
+    ...VALIDATORS.flatMap((validate) => validate(options)),
+  ];
+}
+
+/** Checks the options once, at module start; throws one error listing every bad option. */
+export function validateJumioOptions(options: JumioModuleOptions): JumioModuleOptions {
+  const problems = jumioOptionsProblems(options);
+  if (problems.length > 0) throw new JumioOptionsError(problems);
+  return options;
+}
+
+function unknownOptionProblems(options: object): string[] {
+  return Object.keys(options)
+    .filter((key) => !(key in KNOWN_OPTIONS))
+    .map((key) =>
+      MODULE_EXTRAS.includes(key)
+        ? `${key} belongs beside useFactory/useClass in forRootAsync({ ${key}, ... }), not in the options it returns`
+        : `${key} is not an option of JumioModule${suggestion(key)}`,
+    );
+}
+
+function suggestion(key: string): string {
+  const lower = key.toLowerCase();
+  const match = Object.keys(KNOWN_OPTIONS).find((known) => known.toLowerCase() === lower);
+  return match ? ` (did you mean ${match}?)` : '';
+}
