@@ -5,8 +5,9 @@
  *   BENCH_SIZES=1000,10000,100000,1000000  stored transactions for the status read (default all four)
  *   BENCH_DURATION=8                       measured seconds per run (after BENCH_WARMUP=2 s of warm-up)
  *   BENCH_CONNECTIONS=50                   autocannon connections
- *   BENCH_SUBJECTS=baseline,fastify,express,bare  which servers to run (bare: JumioModule without
- *                                         JumioOpsModule and the demo's extras, Fastify)
+ *   BENCH_SUBJECTS=baseline,fastify,express,bare,pacing  which servers to run (bare: JumioModule without
+ *                                         JumioOpsModule and the demo's extras, Fastify; pacing: 20
+ *                                         concurrent starts under Jumio's 5-per-5-s limit)
  */
 import { join } from 'node:path';
 import { callbackForm } from './support/callback-form';
@@ -14,6 +15,7 @@ import { compileServers } from './support/compile';
 import { benchToken } from './support/bench-token';
 import { startBenchDatabase } from './support/database';
 import { measure, type LoadResult, type LoadSpec } from './support/load';
+import { formatPacing, runPacingScenario } from './support/pacing-scenario';
 import { describeMachine } from './support/machine';
 import { formatMachine, formatTable, writeReadme, type Row } from './support/report';
 import { startServer, type ServerProcess } from './support/server-process';
@@ -25,7 +27,7 @@ const SIZES = numbers(process.env.BENCH_SIZES, [1_000, 10_000, 100_000, 1_000_00
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SUBJECTS = (process.env.BENCH_SUBJECTS ?? 'baseline,fastify,express,bare').split(',');
+const SUBJECTS = (process.env.BENCH_SUBJECTS ?? 'baseline,fastify,express,bare,pacing').split(',');
 /** Callbacks go to this many seeded transactions (first one applies, later ones are duplicates). */
 const CALLBACK_TRANSACTIONS = 1_000;
 
@@ -78,6 +80,13 @@ async function main(): Promise<void> {
     }
   }
   try {
+    const pacing = SUBJECTS.includes('pacing') ? await runPacingScenario(compiled, env) : undefined;
+    if (pacing) console.log(formatPacing(pacing));
+    const pacingBlock = pacing ? `\n\n${formatPacing(pacing)}` : '';
+    if (modules.length === 0 && !withBaseline) {
+      console.log(`\n${formatMachine(machine, 'pacing scenario only')}${pacingBlock}`);
+      return;
+    }
     // Callback ingestion first, on the smallest table.
     await database.seedTo(Math.max(CALLBACK_TRANSACTIONS, SIZES[0]));
     const callbackLoad: LoadSpec = {
@@ -146,7 +155,7 @@ async function main(): Promise<void> {
       `${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured per run; autocannon, the ` +
       `server under test and PostgreSQL all share these cores. Run ${new Date().toISOString()}; ` +
       `database ${Math.round(await database.sizeMb())} MB at the end.`;
-    const block = `${formatMachine(machine, settings)}\n\n${formatTable(rows)}`;
+    const block = `${formatMachine(machine, settings)}\n\n${formatTable(rows)}${pacingBlock}`;
     console.log(`\n${block}`);
     writeReadme(join(__dirname, 'README.md'), block);
   } finally {

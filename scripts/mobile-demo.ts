@@ -32,10 +32,10 @@ const OUTCOMES = {
 const DECISIONS = ['APPROVED', 'REJECTED', 'RETRY', 'REVIEW'] as const;
 
 /**
- * The SDK stand-in's credentials when the backend hands out none: the pair the demo app gives the
- * in-process sandbox.
+ * The sandbox SDK stand-in's own credentials (public, sandbox only). The backend never hands an app a
+ * credential: a real app uses Jumio's SDK with a short-lived token issued by the bank's backend.
  */
-const SANDBOX_CREDENTIALS = { apiToken: 'sandbox-token', apiSecret: 'sandbox-secret' };
+const SANDBOX_SDK_CREDENTIALS = { apiToken: 'sandbox-token', apiSecret: 'sandbox-secret' };
 const POLL_EVERY_MS = 1000;
 
 type StepType = keyof typeof OUTCOMES;
@@ -71,8 +71,6 @@ interface MobileStart {
   userReference: string;
   callbackUrl: string;
   dataCenter: string;
-  /** Only when the bank ships SDK credentials to the app. */
-  credentials: { apiToken: string; apiSecret: string } | null;
   documentType: string | null;
   country: string | null;
 }
@@ -184,7 +182,7 @@ async function runSdkStandIn(options: MobileDemoOptions, start: MobileStart): Pr
         }
       : {}),
   };
-  const credentials = start.credentials ?? SANDBOX_CREDENTIALS;
+  const credentials = SANDBOX_SDK_CREDENTIALS;
   const basic = Buffer.from(`${credentials.apiToken}:${credentials.apiSecret}`).toString('base64');
   const answer = await call<{ scanReference?: string }>(
     `${options.sandboxUrl}/sandbox/sdk/${path}`,

@@ -8,7 +8,11 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app.config';
 import { databaseOptions } from './config/database.options';
 import { JumioConfig } from './config/jumio.config';
-import { jumioModuleOptions, SANDBOX_CREDENTIALS } from './config/jumio-module-options';
+import {
+  jumioModuleOptions,
+  SANDBOX_CREDENTIALS,
+  SANDBOX_RETRIEVAL_CREDENTIALS,
+} from './config/jumio-module-options';
 import { OpsConfig } from './config/ops.config';
 import { validateConfig } from './config/validate-config';
 
@@ -33,6 +37,7 @@ export async function startDemoApp(env: Record<string, string | undefined>): Pro
     ? await startJumioSandbox({
         port: jumioConfig.JUMIO_SANDBOX_PORT,
         ...SANDBOX_CREDENTIALS,
+        ...SANDBOX_RETRIEVAL_CREDENTIALS,
         logger: (line) => sandboxLogger.log(line),
       })
     : undefined;

@@ -5,6 +5,14 @@ import type { JumioConfig } from './jumio.config';
 
 /** Credentials the in-process sandbox accepts; they open nothing anywhere else. */
 export const SANDBOX_CREDENTIALS = { apiToken: 'sandbox-token', apiSecret: 'sandbox-secret' };
+/**
+ * The in-process sandbox's separate Retrieval / Delete pair: the demo uses least privilege as a bank
+ * should (the sandbox then refuses the starting pair on retrieval and delete).
+ */
+export const SANDBOX_RETRIEVAL_CREDENTIALS = {
+  retrievalApiToken: 'sandbox-retrieval-token',
+  retrievalApiSecret: 'sandbox-retrieval-secret',
+};
 
 /** Maps the validated environment to JumioModule's options; `sandboxUrl` replaces every Jumio host. */
 export function jumioModuleOptions(
@@ -14,8 +22,13 @@ export function jumioModuleOptions(
 ): JumioModuleOptions {
   return {
     ...(sandboxUrl
-      ? SANDBOX_CREDENTIALS
-      : { apiToken: jumio.JUMIO_API_TOKEN!, apiSecret: jumio.JUMIO_API_SECRET! }),
+      ? { ...SANDBOX_CREDENTIALS, ...SANDBOX_RETRIEVAL_CREDENTIALS }
+      : {
+          apiToken: jumio.JUMIO_API_TOKEN!,
+          apiSecret: jumio.JUMIO_API_SECRET!,
+          retrievalApiToken: jumio.JUMIO_RETRIEVAL_API_TOKEN,
+          retrievalApiSecret: jumio.JUMIO_RETRIEVAL_API_SECRET,
+        }),
     dataCenter: jumio.JUMIO_DATACENTER,
     netverifyUrl: sandboxUrl ?? jumio.JUMIO_NETVERIFY_URL,
     uploadUrl: sandboxUrl ?? jumio.JUMIO_UPLOAD_URL,
@@ -29,6 +42,12 @@ export function jumioModuleOptions(
       ? parseRetrievalSchedule(jumio.JUMIO_RETRIEVAL_SCHEDULE_S)
       : undefined,
     reconciliationIntervalMs: jumio.JUMIO_RECONCILIATION_INTERVAL_MS,
+    // Jumio's documented limits unless configured, in the sandbox too: the demo paces as production does.
+    pacing: {
+      startsPerWindow: jumio.JUMIO_PACING_STARTS,
+      retrievalsPerWindow: jumio.JUMIO_PACING_RETRIEVALS,
+      maxQueueWaitMs: jumio.JUMIO_PACING_MAX_WAIT_MS,
+    },
     poaRules: {
       ...(jumio.JUMIO_POA_DOCUMENT_TYPES && {
         acceptedDocumentTypes: jumio.JUMIO_POA_DOCUMENT_TYPES,

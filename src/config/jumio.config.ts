@@ -55,6 +55,23 @@ export class JumioConfig {
   @MinLength(1, { message: 'JUMIO_API_SECRET is required with JUMIO_API_TOKEN' })
   JUMIO_API_SECRET?: string;
 
+  /** Optional separate Retrieval / Delete pair (least privilege); both or neither. Never logged. */
+  @Expose()
+  @ValidateIf((config: JumioConfig) => !!config.JUMIO_RETRIEVAL_API_SECRET)
+  @IsString({ message: 'JUMIO_RETRIEVAL_API_TOKEN is required with JUMIO_RETRIEVAL_API_SECRET' })
+  @MinLength(1, {
+    message: 'JUMIO_RETRIEVAL_API_TOKEN is required with JUMIO_RETRIEVAL_API_SECRET',
+  })
+  JUMIO_RETRIEVAL_API_TOKEN?: string;
+
+  @Expose()
+  @ValidateIf((config: JumioConfig) => !!config.JUMIO_RETRIEVAL_API_TOKEN)
+  @IsString({ message: 'JUMIO_RETRIEVAL_API_SECRET is required with JUMIO_RETRIEVAL_API_TOKEN' })
+  @MinLength(1, {
+    message: 'JUMIO_RETRIEVAL_API_SECRET is required with JUMIO_RETRIEVAL_API_TOKEN',
+  })
+  JUMIO_RETRIEVAL_API_SECRET?: string;
+
   @Expose()
   @IsOptional()
   @IsUrl(httpUrl, { message: 'JUMIO_NETVERIFY_URL must be an absolute http(s) URL' })
@@ -137,6 +154,33 @@ export class JumioConfig {
   @IsInt({ message: 'JUMIO_RECONCILIATION_INTERVAL_MS must be an integer' })
   @Min(0, { message: 'JUMIO_RECONCILIATION_INTERVAL_MS must be 0 or more' })
   JUMIO_RECONCILIATION_INTERVAL_MS?: number;
+
+  /** Billed starts (initiate, acquisitions) per 5 s and Jumio host; default Jumio's limit, 5. */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_PACING_STARTS must be an integer' })
+  @Min(1, { message: 'JUMIO_PACING_STARTS must be between 1 and 10000' })
+  @Max(10_000, { message: 'JUMIO_PACING_STARTS must be between 1 and 10000' })
+  JUMIO_PACING_STARTS?: number;
+
+  /** Retrieval calls per 5 s and Jumio host; default Jumio's limit, 75. */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_PACING_RETRIEVALS must be an integer' })
+  @Min(1, { message: 'JUMIO_PACING_RETRIEVALS must be between 1 and 100000' })
+  @Max(100_000, { message: 'JUMIO_PACING_RETRIEVALS must be between 1 and 100000' })
+  JUMIO_PACING_RETRIEVALS?: number;
+
+  /** Longest wait for a turn before the client gets 503 + Retry-After, in ms; default 5000. */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_PACING_MAX_WAIT_MS must be an integer' })
+  @Min(0, { message: 'JUMIO_PACING_MAX_WAIT_MS must be between 0 and 60000' })
+  @Max(60_000, { message: 'JUMIO_PACING_MAX_WAIT_MS must be between 0 and 60000' })
+  JUMIO_PACING_MAX_WAIT_MS?: number;
 
   /** Proof-of-address document types accepted (Jumio DV codes), e.g. BS,UB. */
   @Expose()

@@ -42,7 +42,7 @@ describe('web proof of identity in a real browser', () => {
     const [scan] = env.sandbox.control.findTransactions().slice(-1);
     const retrieved = await request(env.sandbox.url)
       .get(`/api/netverify/v2/scans/${scan.reference}/data`)
-      .auth('sandbox-token', 'sandbox-secret')
+      .auth('sandbox-retrieval-token', 'sandbox-retrieval-secret')
       .set('User-Agent', 'Test Bank App/1.0')
       .set('Accept', 'application/json');
     const read = await onboarding.page.textContent(

@@ -179,6 +179,59 @@ describe('JumioClient against a real HTTP server', () => {
     });
   });
 
+  describe('credentials per API (least privilege)', () => {
+    const basic = (token: string, secret: string) =>
+      `Basic ${Buffer.from(`${token}:${secret}`).toString('base64')}`;
+    const RETRIEVAL = {
+      retrievalApiToken: 'retrieval-token-51',
+      retrievalApiSecret: 'r-secret-77',
+    };
+
+    it('starts with the API pair; retrieves and deletes with the separate pair when configured', async () => {
+      handler = (request, response) =>
+        request.method === 'DELETE'
+          ? response.writeHead(200).end()
+          : json(response, 200, {
+              timestamp: '2024-05-02T10:11:12.3Z',
+              transactionReference: REFERENCE,
+              scanReference: REFERENCE,
+              redirectUrl: 'https://bank.netverify.com/web/v4/app?authorizationToken=xyz',
+              status: 'DONE',
+            });
+      const jumio = client(RETRIEVAL);
+      await jumio.initiateNetverify(initiateBody);
+      await jumio.getNetverifyScanStatus(REFERENCE);
+      await jumio.getDocumentStatus(REFERENCE);
+      await jumio.deleteNetverifyScan(REFERENCE);
+      await jumio.deleteDocument(REFERENCE);
+
+      expect(seen.map((request) => [request.method, request.headers.authorization])).toEqual([
+        ['POST', basic(API_TOKEN, API_SECRET)],
+        ['GET', basic(RETRIEVAL.retrievalApiToken, RETRIEVAL.retrievalApiSecret)],
+        ['GET', basic(RETRIEVAL.retrievalApiToken, RETRIEVAL.retrievalApiSecret)],
+        ['DELETE', basic(RETRIEVAL.retrievalApiToken, RETRIEVAL.retrievalApiSecret)],
+        ['DELETE', basic(RETRIEVAL.retrievalApiToken, RETRIEVAL.retrievalApiSecret)],
+      ]);
+    });
+
+    it('uses the one API pair for everything without a separate pair', async () => {
+      handler = (_request, response) =>
+        json(response, 200, {
+          timestamp: '2024-05-02T10:11:12.3Z',
+          scanReference: REFERENCE,
+          status: 'DONE',
+        });
+      await client().getNetverifyScanStatus(REFERENCE);
+      expect(seen[0].headers.authorization).toBe(basic(API_TOKEN, API_SECRET));
+    });
+
+    it('refuses half a retrieval pair at start-up', () => {
+      expect(() => client({ retrievalApiToken: 'only-the-token' })).toThrow(
+        'retrievalApiToken and retrievalApiSecret go together',
+      );
+    });
+  });
+
   describe('references', () => {
     it.each([
       ['a path traversal', '../../api/v4/initiate'],

@@ -103,4 +103,28 @@ describe('demo configuration', () => {
     ]);
     expect(withBadKeys.join()).not.toContain('very-secret-value');
   });
+
+  it('takes the separate retrieval pair only whole, without echoing it', () => {
+    expect(
+      problemsOf(JumioConfig, { JUMIO_RETRIEVAL_API_SECRET: 'retrieval-secret-value' }),
+    ).toEqual(['JUMIO_RETRIEVAL_API_TOKEN is required with JUMIO_RETRIEVAL_API_SECRET']);
+    expect(problemsOf(JumioConfig, { JUMIO_RETRIEVAL_API_TOKEN: 'rt' })).toEqual([
+      'JUMIO_RETRIEVAL_API_SECRET is required with JUMIO_RETRIEVAL_API_TOKEN',
+    ]);
+    expect(
+      problemsOf(JumioConfig, {
+        JUMIO_RETRIEVAL_API_TOKEN: 'rt',
+        JUMIO_RETRIEVAL_API_SECRET: 'rs',
+      }),
+    ).toEqual([]);
+  });
+
+  it('validates the pacing limits', () => {
+    expect(
+      problemsOf(JumioConfig, { JUMIO_PACING_STARTS: '0', JUMIO_PACING_MAX_WAIT_MS: 'soon' }),
+    ).toEqual([
+      'JUMIO_PACING_STARTS must be between 1 and 10000',
+      'JUMIO_PACING_MAX_WAIT_MS must be an integer',
+    ]);
+  });
 });

@@ -77,6 +77,20 @@ const FAMILIES: Array<[string, Options, RegExp[]]> = [
   ],
   ['missing userAgent', { userAgent: undefined }, [/userAgent is required/]],
   [
+    'half a retrieval credential pair',
+    { retrievalApiToken: 'retrieval-token' },
+    [/retrievalApiToken and retrievalApiSecret must be given together/],
+  ],
+  [
+    'pacing out of range',
+    { pacing: { startsPerWindow: 0, windowMs: 1.5, burst: 3 } },
+    [
+      /pacing.startsPerWindow must be a whole number from 1/,
+      /pacing.windowMs must be a whole number from 1/,
+      /pacing.burst is not an option/,
+    ],
+  ],
+  [
     "userAgent not in Jumio's format",
     { userAgent: 'curl' },
     [/userAgent must look like "<Company> <App>\/<version>"/],

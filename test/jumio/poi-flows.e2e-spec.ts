@@ -90,10 +90,12 @@ describe.each(DATABASES)('POI flows (%s)', (database) => {
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({
       dataCenter: 'US',
-      credentials: null,
       documentType: 'ID_CARD',
       country: 'DEU',
     });
+    // Never a credential in what an app receives (no field for one, and no secret anywhere).
+    expect(started.body).not.toHaveProperty('credentials');
+    expect(JSON.stringify(started.body)).not.toMatch(/sandbox-(token|secret)|apiToken|apiSecret/);
     expect(started.body.callbackUrl).toBe(
       `${kit.app.url}/api/jumio/callback/${started.body.callbackUrl.split('/').pop()}`,
     );

@@ -76,6 +76,9 @@ export function testJumioOptions(
     userAgent: 'Test Bank JumioTests/1.0',
     sandbox: true,
     requestTimeoutMs: 2_000,
+    // Pacing stays on, with room for suites that start many scans at once; Jumio's own limits (5 starts
+    // and 75 retrievals per 5 s) are exercised by test/resilience/pacing.e2e-spec.ts.
+    pacing: { startsPerWindow: 50, retrievalsPerWindow: 750 },
     // `headers` (not Express's `header()`): the same on Express and Fastify.
     resolveUserId: (request) => {
       const userId = request.headers['x-user-id'];

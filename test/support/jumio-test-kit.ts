@@ -3,7 +3,12 @@ import type {
   MobileHandoffResponse,
   ScanTransactionStatusResponse,
 } from '@app/jumio';
-import { startJumioSandbox, type JumioSandbox, type ScanOutcome } from '@app/jumio-sandbox';
+import {
+  startJumioSandbox,
+  type JumioSandbox,
+  type JumioSandboxOptions,
+  type ScanOutcome,
+} from '@app/jumio-sandbox';
 import request, { type Response } from 'supertest';
 import { CallbackConfirmation } from '@app/jumio';
 import {
@@ -29,8 +34,14 @@ export interface JumioTestKit {
 export async function startJumioTestKit(
   database: DatabaseKind,
   options: Partial<JumioModuleOptions> = {},
+  sandboxOptions: JumioSandboxOptions = {},
 ): Promise<JumioTestKit> {
-  const sandbox = await startJumioSandbox({ port: 0, callbackDelayMs: 0, logger: () => undefined });
+  const sandbox = await startJumioSandbox({
+    port: 0,
+    callbackDelayMs: 0,
+    logger: () => undefined,
+    ...sandboxOptions,
+  });
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase(database);

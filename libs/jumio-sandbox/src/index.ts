@@ -2,7 +2,15 @@
 export { startJumioSandbox, type JumioSandbox } from './jumio-sandbox';
 export { SANDBOX_DEFAULTS, type JumioSandboxOptions } from './jumio-sandbox.options';
 export { JumioSandboxControl, type TransactionSnapshot } from './control/jumio-sandbox-control';
-export type { FaultGroup, FaultKind, FaultSpec, OutcomeTarget } from './control/scenario';
+export type {
+  CallbackShape,
+  FaultGroup,
+  FaultKind,
+  FaultSpec,
+  OutcomeTarget,
+} from './control/scenario';
+export { DOCUMENTED_RATE_LIMITS, type SandboxRateLimits } from './control/rate-limits';
+export { EXTRACTABLE_DOCUMENT_TYPES } from './scan/document-result';
 export {
   CALLBACK_USER_AGENT,
   type CallbackDelivery,

@@ -8,6 +8,15 @@ export interface JumioSandboxOptions {
   apiToken?: string;
   /** HTTP Basic password that callers must send. Default `sandbox-secret`. Never logged. */
   apiSecret?: string;
+  /**
+   * A separate pair for the Retrieval and Delete APIs (Jumio's "transaction administration" credentials).
+   * When set, the sandbox is strict: retrieval and delete accept only this pair, and the starting pair
+   * opens only initiate, acquisitions and the SDK stand-in, so a test sees which pair each call used.
+   * Default: none (the one pair opens everything).
+   */
+  retrievalApiToken?: string;
+  /** Secret of the retrieval / delete pair. Never logged. */
+  retrievalApiSecret?: string;
   /** Time from the end of a journey to the result and its callback. Default 1000 ms; 0 is allowed. */
   callbackDelayMs?: number;
   /**
@@ -32,10 +41,10 @@ export const SANDBOX_DEFAULTS = {
   callbackTimeoutMs: 5000,
 } as const;
 
-export type ResolvedSandboxOptions = Required<
-  Omit<JumioSandboxOptions, 'abandonAfterMs' | 'publicUrl'>
-> &
-  Pick<JumioSandboxOptions, 'abandonAfterMs' | 'publicUrl'>;
+type OptionalSettings = 'abandonAfterMs' | 'publicUrl' | 'retrievalApiToken' | 'retrievalApiSecret';
+
+export type ResolvedSandboxOptions = Required<Omit<JumioSandboxOptions, OptionalSettings>> &
+  Pick<JumioSandboxOptions, OptionalSettings>;
 
 export function resolveSandboxOptions(options: JumioSandboxOptions): ResolvedSandboxOptions {
   const resolved: ResolvedSandboxOptions = {
@@ -43,6 +52,8 @@ export function resolveSandboxOptions(options: JumioSandboxOptions): ResolvedSan
     host: options.host ?? SANDBOX_DEFAULTS.host,
     apiToken: options.apiToken ?? SANDBOX_DEFAULTS.apiToken,
     apiSecret: options.apiSecret ?? SANDBOX_DEFAULTS.apiSecret,
+    retrievalApiToken: options.retrievalApiToken,
+    retrievalApiSecret: options.retrievalApiSecret,
     callbackDelayMs: options.callbackDelayMs ?? SANDBOX_DEFAULTS.callbackDelayMs,
     callbackTimeoutMs: options.callbackTimeoutMs ?? SANDBOX_DEFAULTS.callbackTimeoutMs,
     abandonAfterMs: options.abandonAfterMs,
@@ -56,6 +67,9 @@ export function resolveSandboxOptions(options: JumioSandboxOptions): ResolvedSan
     assertInteger('abandonAfterMs', resolved.abandonAfterMs, 0);
   if (!resolved.apiToken || !resolved.apiSecret) {
     throw new Error('Jumio sandbox: apiToken and apiSecret must not be empty');
+  }
+  if (Boolean(resolved.retrievalApiToken) !== Boolean(resolved.retrievalApiSecret)) {
+    throw new Error('Jumio sandbox: retrievalApiToken and retrievalApiSecret go together');
   }
   if (resolved.publicUrl !== undefined && !URL.canParse(resolved.publicUrl)) {
     throw new Error('Jumio sandbox: publicUrl must be an absolute URL');

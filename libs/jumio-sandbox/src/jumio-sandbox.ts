@@ -49,8 +49,13 @@ export async function startJumioSandbox(options: JumioSandboxOptions = {}): Prom
     abandonAfterMs: settings.abandonAfterMs,
     log,
   });
+  const credentials = { apiToken: settings.apiToken, apiSecret: settings.apiSecret };
   const context: SandboxContext = {
-    credentials: { apiToken: settings.apiToken, apiSecret: settings.apiSecret },
+    credentials,
+    retrievalCredentials:
+      settings.retrievalApiToken && settings.retrievalApiSecret
+        ? { apiToken: settings.retrievalApiToken, apiSecret: settings.retrievalApiSecret }
+        : credentials,
     store,
     scenario,
     lifecycle,

@@ -3,6 +3,7 @@ import { startJumioSandbox } from './jumio-sandbox';
 /**
  * `npm run sandbox`: the Jumio sandbox on its own. Environment: SANDBOX_PORT (4010), SANDBOX_HOST
  * (127.0.0.1), SANDBOX_PUBLIC_URL, JUMIO_API_TOKEN / JUMIO_API_SECRET (sandbox-token / sandbox-secret),
+ * JUMIO_RETRIEVAL_API_TOKEN / JUMIO_RETRIEVAL_API_SECRET (a separate retrieval / delete pair; default none),
  * SANDBOX_CALLBACK_DELAY_MS (1000), SANDBOX_ABANDON_AFTER_MS (token lifetime).
  */
 async function main(): Promise<void> {
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
     publicUrl: env.SANDBOX_PUBLIC_URL || undefined,
     apiToken: env.JUMIO_API_TOKEN || undefined,
     apiSecret: env.JUMIO_API_SECRET || undefined,
+    retrievalApiToken: env.JUMIO_RETRIEVAL_API_TOKEN || undefined,
+    retrievalApiSecret: env.JUMIO_RETRIEVAL_API_SECRET || undefined,
     callbackDelayMs: integerFromEnv('SANDBOX_CALLBACK_DELAY_MS'),
     abandonAfterMs: integerFromEnv('SANDBOX_ABANDON_AFTER_MS'),
   });

@@ -7,7 +7,10 @@ import type { TransactionStore } from './store/transaction.store';
 
 /** What the route groups share. */
 export interface SandboxContext {
+  /** Opens initiate, acquisitions and the SDK stand-in (and everything, without a separate pair). */
   credentials: ApiCredentials;
+  /** Opens the Retrieval and Delete APIs: the separate pair when configured, else `credentials`. */
+  retrievalCredentials: ApiCredentials;
   store: TransactionStore;
   scenario: Scenario;
   lifecycle: ScanLifecycle;

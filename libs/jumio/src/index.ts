@@ -34,10 +34,7 @@ export { SetScanReferenceDto } from './scan-transaction/dto/set-scan-reference.d
 export { SetScanStatusDto } from './scan-transaction/dto/set-scan-status.dto';
 export { StartPoaScanDto } from './scan-transaction/dto/start-poa-scan.dto';
 export { StartPoiScanDto } from './scan-transaction/dto/start-poi-scan.dto';
-export {
-  MobileHandoffResponse,
-  SdkCredentialsResponse,
-} from './scan-transaction/dto/mobile-handoff.response';
+export { MobileHandoffResponse } from './scan-transaction/dto/mobile-handoff.response';
 export {
   ScanTransactionStatusResponse,
   VerificationResponse,
@@ -110,6 +107,7 @@ export { EraseUserDto } from './data-protection/erase-user.dto';
 export type { JumioRetentionOptions } from './jumio.options';
 // Resilience and operations: policies around Jumio calls, health, metrics, request ids, rate limits.
 export type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
+export type { JumioPacingOptions } from './resilience/jumio-pacing.options';
 export { JUMIO_RESILIENCE_DEFAULTS } from './resilience/jumio-resilience.options';
 export { JumioBillable, JUMIO_BILLABLE } from './resilience/jumio-billable.decorator';
 export { JumioOpsModule } from './observability/jumio-ops.module';

@@ -4,6 +4,7 @@ import type { EncryptionKeyRing } from './data-protection/field-cipher';
 import type { ExtractedData } from './scan-transaction/verification.types';
 import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
 import type { DecisionPolicyOptions } from './scan-transaction/decision-policy';
+import type { JumioPacingOptions } from './resilience/jumio-pacing.options';
 import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
@@ -46,8 +47,16 @@ export interface JumioModuleOptions {
   resilience?: JumioResilienceOptions;
   /** Jumio Netverify workflow id for web POI (200 = ID + selfie, camera and upload). Default 200. */
   workflowId?: number;
-  /** Credentials handed to the mobile SDK 3.x, if the bank chooses to ship them. Never logged. */
-  mobileSdkCredentials?: { apiToken: string; apiSecret: string };
+  /**
+   * Optional separate credential pair for the Retrieval and Delete APIs ("Transaction administration
+   * APIs" in Jumio's portal): least privilege, the starting pair then cannot read or delete results.
+   * Both or neither. Default: `apiToken` / `apiSecret` for every call. Never logged.
+   */
+  retrievalApiToken?: string;
+  /** Secret of the retrieval / delete pair; see `retrievalApiToken`. Never logged. */
+  retrievalApiSecret?: string;
+  /** Pacing of calls to Jumio under its rate limits (per Jumio host, per instance). See `JumioPacingOptions`. */
+  pacing?: JumioPacingOptions;
   /** Set to true only when pointing at the local Jumio sandbox (allows http callback URLs). */
   sandbox?: boolean;
   /** Keys encrypting personal data at rest (AES-256-GCM). Required unless `sandbox` (public dev key). */

@@ -60,3 +60,11 @@ export function netverifyCallbackFields(
   if (result.rejectReason) fields.rejectReason = JSON.stringify(result.rejectReason);
   return fields;
 }
+
+/** Jumio's published sample callbacks ("approved", "fraud") carry neither date field (corrections #16). */
+export function sampleShaped(fields: Record<string, string>): Record<string, string> {
+  const sample = { ...fields };
+  delete sample.transactionDate;
+  delete sample.callbackDate;
+  return sample;
+}

@@ -9,7 +9,7 @@ import type { RequestContext, Route } from '../http/router';
 import { invalid, JsonFields } from '../rules/json-fields';
 import type { IdentityVerificationOverride, ScanOutcome } from '../store/transaction.types';
 import type { JumioSandboxControl } from './jumio-sandbox-control';
-import type { FaultGroup, FaultKind, OutcomeTarget } from './scenario';
+import type { CallbackShape, FaultGroup, FaultKind, OutcomeTarget } from './scenario';
 
 const BASE = '/sandbox/control';
 
@@ -80,6 +80,19 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
       if (ms === undefined) throw invalid('ms', 'is required');
       control.setCallbackDelay(ms);
     }),
+    route('PUT', '/callback-shape', async ({ req }) => {
+      control.setCallbackShape((await body(req)).raw('shape') as CallbackShape);
+    }),
+    route('PUT', '/rate-limits', async ({ req }) => {
+      const fields = await body(req);
+      control.enforceRateLimits({
+        startsPerWindow: fields.integer('startsPerWindow', { min: 1 }),
+        retrievalsPerWindow: fields.integer('retrievalsPerWindow', { min: 1 }),
+        windowMs: fields.integer('windowMs', { min: 1 }),
+      });
+    }),
+    route('DELETE', '/rate-limits', () => control.stopRateLimits()),
+    route('GET', '/rate-limits', () => ({ refused: control.rateLimitRefusals() })),
     route('POST', '/faults', async ({ req }) => {
       const fields = await body(req);
       control.setFault({

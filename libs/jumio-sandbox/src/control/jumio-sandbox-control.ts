@@ -10,7 +10,15 @@ import {
   type ScanOutcome,
   type TransactionStatus,
 } from '../store/transaction.types';
-import { FAULT_GROUPS, FAULT_KINDS, type FaultSpec, type OutcomeTarget } from './scenario';
+import type { SandboxRateLimits } from './rate-limits';
+import {
+  CALLBACK_SHAPES,
+  FAULT_GROUPS,
+  FAULT_KINDS,
+  type CallbackShape,
+  type FaultSpec,
+  type OutcomeTarget,
+} from './scenario';
 
 /** A read-only view of a sandbox transaction, for tests. */
 export interface TransactionSnapshot {
@@ -80,6 +88,36 @@ export class JumioSandboxControl {
     if (!Number.isInteger(ms) || ms < 0)
       throw new SandboxHttpError(400, 'ms must be an integer >= 0');
     this.context.scenario.callbackDelayMs = ms;
+  }
+
+  /** `sample`: Netverify callbacks in the shape of Jumio's published samples (no date fields). */
+  setCallbackShape(shape: CallbackShape): void {
+    if (!CALLBACK_SHAPES.includes(shape)) {
+      throw new SandboxHttpError(400, `shape must be one of ${CALLBACK_SHAPES.join(', ')}`);
+    }
+    this.context.scenario.callbackShape = shape;
+  }
+
+  /**
+   * Enforces Jumio's rate limits (default the documented ones for new legacy accounts: 5 initiate /
+   * acquisition and 75 retrieval requests per 5 s, sliding window): beyond them, 429 as Jumio answers it.
+   */
+  enforceRateLimits(limits: SandboxRateLimits = {}): void {
+    for (const [name, value] of Object.entries(limits)) {
+      if (value !== undefined && (!Number.isInteger(value) || (value as number) < 1)) {
+        throw new SandboxHttpError(400, `${name} must be an integer >= 1`);
+      }
+    }
+    this.context.scenario.rateLimits.enable(limits);
+  }
+
+  stopRateLimits(): void {
+    this.context.scenario.rateLimits.disable();
+  }
+
+  /** How many requests the rate limits answered 429 since the sandbox started. */
+  rateLimitRefusals(): number {
+    return this.context.scenario.rateLimits.refusedCount;
   }
 
   /** Makes an endpoint group answer 500/503/429 or hang, for every call or the next `times` calls. */

@@ -1,4 +1,5 @@
 import type { RouteGroup } from '../http/router';
+import { SandboxRateLimiter } from './rate-limits';
 import type {
   IdentityVerificationOverride,
   NetverifyResultOverrides,
@@ -30,6 +31,13 @@ export interface FaultSpec {
   retryAfterSeconds?: number;
 }
 
+/**
+ * Shape of Netverify callbacks: `full` carries every field the guides list; `sample` is the shape of
+ * Jumio's own published sample callbacks, without `transactionDate` and `callbackDate` (corrections #16).
+ */
+export type CallbackShape = 'full' | 'sample';
+export const CALLBACK_SHAPES: readonly CallbackShape[] = ['full', 'sample'];
+
 /** Whose outcome is set ahead of time: Jumio's reference, or the caller's customerInternalReference. */
 export type OutcomeTarget = { reference: string } | { customerInternalReference: string };
 
@@ -42,6 +50,9 @@ export interface OutcomePreset extends NetverifyResultOverrides {
 /** Scenario state that tests steer; nothing here changes the wire format. */
 export class Scenario {
   callbackDelayMs: number;
+  callbackShape: CallbackShape = 'full';
+  /** Jumio's rate limits, enforced only when the control turns them on. */
+  readonly rateLimits = new SandboxRateLimiter();
   private faults: FaultSpec[] = [];
   private dropsLeft: number | 'all' = 0;
   private readonly presetsByReference = new Map<string, OutcomePreset>();
@@ -107,5 +118,7 @@ export class Scenario {
     this.clearOutcomes();
     this.dropsLeft = 0;
     this.callbackDelayMs = this.defaultCallbackDelayMs;
+    this.callbackShape = 'full';
+    this.rateLimits.disable();
   }
 }

@@ -27,6 +27,7 @@ export function createRequestHandler(options: {
         });
       }
       if (applyFault(scenario, match.route.group, req, res)) return;
+      if (scenario.rateLimits.refuse(match.route.group, res)) return void req.resume();
       await match.route.handle({ req, res, params: match.params, query: url.searchParams });
     } catch (error) {
       if (res.headersSent) {

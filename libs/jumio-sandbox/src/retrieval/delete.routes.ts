@@ -15,7 +15,7 @@ export function deleteRoutes(context: SandboxContext): Route[] {
     path,
     group: 'delete',
     handle: ({ req, res, params }) => {
-      assertApiRequest(req, context.credentials, { body: 'none', accept: 'json' });
+      assertApiRequest(req, context.retrievalCredentials, { body: 'none', accept: 'json' });
       const transaction = find(context, product, params.reference);
       transaction.deletedAt = new Date().toISOString();
       context.lifecycle.forget(transaction.reference);

@@ -28,7 +28,7 @@ export function retrievalRoutes(context: SandboxContext): Route[] {
     path,
     group: 'retrieval',
     handle: ({ req, res, params }) => {
-      assertApiRequest(req, context.credentials, { body: 'none', accept: 'json' });
+      assertApiRequest(req, context.retrievalCredentials, { body: 'none', accept: 'json' });
       sendJson(res, 200, body(params.reference));
     },
   });
@@ -37,7 +37,7 @@ export function retrievalRoutes(context: SandboxContext): Route[] {
     path,
     group: 'retrieval',
     handle: ({ req, res, params }) => {
-      assertApiRequest(req, context.credentials, { body: 'none', accept: 'image' });
+      assertApiRequest(req, context.retrievalCredentials, { body: 'none', accept: 'image' });
       if (!exists(params.reference, params.id)) throw new SandboxHttpError(404, 'image not found');
       sendBinary(res, 'image/png', PLACEHOLDER_PNG);
     },

@@ -26,11 +26,25 @@ export interface DocumentExtraction {
 
 export interface DocumentResult {
   transactionStatus: 'DONE' | 'FAILED';
-  /** Absent when the transaction FAILED. */
-  documentStatus?: 'UPLOADED' | 'EXTRACTED';
+  /** Absent when the transaction FAILED. DISCARDED: extraction was asked for a type Jumio cannot read. */
+  documentStatus?: 'UPLOADED' | 'EXTRACTED' | 'DISCARDED';
   extraction?: DocumentExtraction;
   images: string[];
 }
+
+/**
+ * The request types Jumio extracts data from (IG23 callback.md "Supported documents for data extraction":
+ * BS, UB, CCS, CC, SSC and BC, plus OTHER, which only appears in answers). Any other type asked for with
+ * extraction comes back DISCARDED (corrections #13).
+ */
+export const EXTRACTABLE_DOCUMENT_TYPES: ReadonlySet<string> = new Set([
+  'BS',
+  'UB',
+  'CCS',
+  'CC',
+  'SSC',
+  'BC',
+]);
 
 const MAX_PAGES = 30;
 /** Issue date this many days before the transaction, so "recent document" rules can be tested. */
@@ -49,6 +63,9 @@ export function documentResult(
   );
   const extracted = transaction.outcome === 'EXTRACTED' && transaction.enableExtraction;
   if (!extracted) return { transactionStatus: 'DONE', documentStatus: 'UPLOADED', images };
+  if (!EXTRACTABLE_DOCUMENT_TYPES.has(transaction.documentType)) {
+    return { transactionStatus: 'DONE', documentStatus: 'DISCARDED', images };
+  }
   return {
     transactionStatus: 'DONE',
     documentStatus: 'EXTRACTED',

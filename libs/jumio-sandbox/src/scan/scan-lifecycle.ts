@@ -1,6 +1,6 @@
 import type { CallbackSender } from '../callback/callback-sender';
 import { documentCallbackFields } from '../callback/document-callback.form';
-import { netverifyCallbackFields } from '../callback/netverify-callback.form';
+import { netverifyCallbackFields, sampleShaped } from '../callback/netverify-callback.form';
 import type { Scenario } from '../control/scenario';
 import { SandboxHttpError } from '../http/http-io';
 import type { JumioDateFormatter } from '../store/jumio-date';
@@ -119,9 +119,11 @@ export class ScanLifecycle {
     transaction.status = finalStatusOf(transaction.outcome);
     transaction.completedAt = this.dates.format(new Date());
     const { publicUrl } = this.options;
+    const netverify = (fields: Record<string, string>) =>
+      this.scenario.callbackShape === 'sample' ? sampleShaped(fields) : fields;
     const fields =
       transaction.product === 'NETVERIFY'
-        ? netverifyCallbackFields(transaction, netverifyResult(transaction, publicUrl))
+        ? netverify(netverifyCallbackFields(transaction, netverifyResult(transaction, publicUrl)))
         : documentCallbackFields(transaction, documentResult(transaction, publicUrl));
     this.options.log(
       `scan: ${transaction.product} ${transaction.reference} is ${transaction.status}`,

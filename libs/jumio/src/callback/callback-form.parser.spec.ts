@@ -288,6 +288,22 @@ describe('parseCallbackForm: Netverify', () => {
     expect(parseCallbackForm({ ...rest, callbackType: callBackType }).decision).toBe('RETRY');
   });
 
+  it("reads Jumio's sample shape: no transactionDate, no callbackDate (corrections #16)", () => {
+    const { transactionDate, callbackDate, ...sample } = approvedNetverifyCallback();
+    expect([transactionDate, callbackDate].every(Boolean)).toBe(true);
+    expect(parseCallbackForm(sample)).toMatchObject({
+      jumioReference: NV_REFERENCE,
+      decision: 'APPROVED',
+      reportedAt: null,
+    });
+  });
+
+  it('reads a Document Verification callback without its timestamp', () => {
+    const { timestamp, ...form } = extractedDocumentCallback();
+    expect(timestamp).toBeTruthy();
+    expect(parseCallbackForm(form)).toMatchObject({ product: 'DOCUMENT', reportedAt: null });
+  });
+
   it.each([
     ['2024-05-02T10:41:12Z', '2024-05-02T10:41:12.000Z'],
     ['2024-05-02T10:41:12.Z', '2024-05-02T10:41:12.000Z'],
@@ -303,7 +319,6 @@ describe('parseCallbackForm: Netverify', () => {
   it.each([
     ['verificationStatus', { verificationStatus: undefined }, 'is missing'],
     ['idScanStatus', { idScanStatus: '' }, 'is missing'],
-    ['callbackDate', { callbackDate: undefined }, 'is missing'],
     ['callbackDate', { callbackDate: '2024-02-30T10:00:00Z' }, 'is not a Jumio timestamp'],
     ['transactionDate', { transactionDate: '02.05.2024 10:00' }, 'is not a Jumio timestamp'],
     [
@@ -461,7 +476,7 @@ describe('parseCallbackForm: Document Verification', () => {
     ['transaction', { transaction: '{"status":"DONE"' }, 'is not valid JSON'],
     ['document', { document: '{"status":' }, 'is not valid JSON'],
     ['transaction.status', { transaction: '{"date":"2024-05-02T09:00:00Z"}' }, 'is missing'],
-    ['timestamp', { timestamp: undefined }, 'is missing'],
+    ['timestamp', { timestamp: 'yesterday' }, 'is not a Jumio timestamp'],
     ['document', { document: '["EXTRACTED"]' }, 'is not a JSON object'],
   ])('names %s when it is wrong', (field, change, problem) => {
     const failure = parseFailure({ ...extractedDocumentCallback(), ...change });

@@ -164,8 +164,10 @@ function parseNetverifyCallback(fields: FieldReader): JumioResult {
   const jumioReference = fields.requiredReference('jumioIdScanReference');
   const verificationStatus = fields.requiredWord('verificationStatus');
   const idScanStatus = fields.requiredWord('idScanStatus');
-  fields.requiredTimestamp('transactionDate');
-  const reportedAt = fields.requiredTimestamp('callbackDate');
+  // The guides mark transactionDate and callbackDate required, yet Jumio's own sample callbacks carry
+  // neither (corrections #16): optional, checked only when present.
+  fields.optionalTimestamp('transactionDate');
+  const reportedAt = fields.optionalTimestamp('callbackDate') ?? null;
   // idScanSource and the idCheck* fields are also always sent (§5.4) but are informational: their absence
   // must not cost us a callback, so they are neither required nor read.
   const extracted = netverifyExtractedData(fields, NETVERIFY_CALLBACK_FIELDS);
@@ -193,7 +195,8 @@ function parseNetverifyCallback(fields: FieldReader): JumioResult {
 
 function parseDocumentCallback(fields: FieldReader): JumioResult {
   const jumioReference = fields.requiredReference('scanReference');
-  const reportedAt = fields.requiredTimestamp('timestamp');
+  // Informational like the Netverify dates: a callback without it is still read.
+  const reportedAt = fields.optionalTimestamp('timestamp') ?? null;
   const transaction = fields.requiredObject('transaction');
   return documentResult({
     jumioReference,

@@ -31,12 +31,14 @@ export interface PendingCallback {
   id: string;
   receivedAt: Date;
   scanTransactionId: string | null;
+  /** The Jumio reference the form names, when it is shaped like one (even if the rest is unreadable). */
+  claimedReference: string | null;
   form: Record<string, unknown>;
 }
 
 /**
- * Durable record of every callback for a known token. A well-formed callback is stored unprocessed and
- * answered; the inbox worker (CallbackConfirmation) claims it, confirms it and closes it here.
+ * Durable record of every callback for a known token, stored unprocessed and answered whatever its body;
+ * the inbox worker (CallbackConfirmation) claims it, validates and confirms it, and closes it here.
  */
 @Injectable()
 export class CallbackInboxService {
@@ -66,30 +68,6 @@ export class CallbackInboxService {
       null,
       null,
       null,
-      tokenHash,
-    ]);
-    return row ? id : null;
-  }
-
-  /**
-   * Stores a callback refused as malformed, already closed (INVALID, the field, no raw form kept);
-   * returns its id, or null when no transaction has this token.
-   */
-  async recordInvalid(
-    tokenHash: string,
-    form: Record<string, unknown>,
-    errorField: string,
-  ): Promise<string | null> {
-    const id = randomUUID();
-    const now = this.dialect.time(new Date());
-    const [row] = await this.insert([
-      id,
-      now,
-      claimedReference(form),
-      '',
-      now,
-      'INVALID',
-      errorField.slice(0, 64),
       tokenHash,
     ]);
     return row ? id : null;
@@ -139,10 +117,12 @@ export class CallbackInboxService {
     const [row] = await this.dialect.rows<{
       received_at: Date | string;
       scan_transaction_id: string | null;
+      jumio_reference: string | null;
       payload: string;
     }>(
       this.dataSource,
-      `SELECT received_at, scan_transaction_id, payload FROM ${TABLE} WHERE id = ? AND ${TO_PROCESS}`,
+      `SELECT received_at, scan_transaction_id, jumio_reference, payload FROM ${TABLE}
+       WHERE id = ? AND ${TO_PROCESS}`,
       [id],
     );
     const form = row ? this.personalData.openCallbackPayload(id, row.payload) : null;
@@ -151,7 +131,13 @@ export class CallbackInboxService {
       row.received_at instanceof Date
         ? row.received_at
         : new Date(`${row.received_at.replace(' ', 'T')}Z`);
-    return { id, receivedAt, scanTransactionId: row.scan_transaction_id, form };
+    return {
+      id,
+      receivedAt,
+      scanTransactionId: row.scan_transaction_id,
+      claimedReference: row.jumio_reference,
+      form,
+    };
   }
 
   async finish(id: string, outcome: CallbackOutcome, errorField?: string): Promise<void> {

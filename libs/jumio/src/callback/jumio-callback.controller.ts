@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   HttpCode,
@@ -29,17 +28,17 @@ export class JumioCallbackController {
   @Post(':token')
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiOkResponse({ description: 'Stored (and applied when it belongs to the transaction)' })
+  @ApiOkResponse({
+    description: 'Stored; validated, confirmed through the Retrieval API and applied afterwards',
+  })
   async receive(@Param('token') token: string, @Body() form: unknown): Promise<void> {
     answer(await this.callbacks.receive(token, isForm(form) ? form : {}));
   }
 }
 
-/** Unknown token: a generic 404. Malformed: 400 naming the field, never its value. Otherwise 200. */
+/** Unknown token: a generic 404. Otherwise 200, whatever the body says: it is validated afterwards. */
 function answer(receipt: CallbackReceipt): void {
   if (receipt.kind === 'unknown-token') throw new NotFoundException();
-  if (receipt.kind === 'invalid')
-    throw new BadRequestException(`Invalid callback field: ${receipt.field}`);
 }
 
 function isForm(body: unknown): body is Record<string, unknown> {

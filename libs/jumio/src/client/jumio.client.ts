@@ -5,6 +5,7 @@ import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
 import { JumioMetrics } from '../observability/jumio-metrics';
 import { JumioCallPolicies } from '../resilience/jumio-call-policies';
+import { JumioPacing } from '../resilience/jumio-pacing';
 import type {
   DocumentAcquisitionRequest,
   DocumentAcquisitionResponse,
@@ -32,6 +33,9 @@ import { parseRetryAfterSeconds } from './retry-after';
 /** Jumio's JSON answers are small; anything bigger is not what the API documents. */
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
+/** Which credential pair a call uses: the starting pair, or the Retrieval / Delete pair when configured. */
+type CredentialScope = 'start' | 'administration';
+
 interface JumioCall {
   method: 'GET' | 'POST' | 'DELETE';
   baseUrl: string;
@@ -57,6 +61,8 @@ export class JumioClient {
   private readonly hosts: JumioHosts;
   private readonly timeoutMs: number;
   private readonly policies: JumioCallPolicies;
+  private readonly credentials: Record<CredentialScope, { username: string; password: string }>;
+  private readonly pacing: JumioPacing;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -65,9 +71,21 @@ export class JumioClient {
     this.hosts = resolveJumioHosts(options);
     this.timeoutMs = options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs;
     this.policies = new JumioCallPolicies(options.resilience);
+    this.pacing = new JumioPacing(options.pacing);
     metrics?.watchCircuits(() => this.policies.circuits());
+    if (Boolean(options.retrievalApiToken) !== Boolean(options.retrievalApiSecret)) {
+      throw new Error('JumioModule: retrievalApiToken and retrievalApiSecret go together (both or neither)');
+    }
+    const start = { username: options.apiToken, password: options.apiSecret };
+    this.credentials = {
+      start,
+      // Least privilege: a separate pair for Retrieval and Delete when the bank created one.
+      administration:
+        options.retrievalApiToken && options.retrievalApiSecret
+          ? { username: options.retrievalApiToken, password: options.retrievalApiSecret }
+          : start,
+    };
     this.http = axios.create({
-      auth: { username: options.apiToken, password: options.apiSecret },
       headers: { Accept: 'application/json', 'User-Agent': options.userAgent },
       timeout: this.timeoutMs,
       // Jumio's API does not redirect; following one could send our Basic credentials elsewhere.
@@ -194,15 +212,26 @@ export class JumioClient {
 
   /**
    * Every call goes through the policies (resilience/): an overall deadline, retries for the calls that
-   * are safe to repeat (GET, DELETE; never a POST that could create a second billed transaction), and a
-   * circuit breaker per Jumio host.
+   * are safe to repeat (GET, DELETE; never a POST that could create a second billed transaction), a
+   * circuit breaker per Jumio host, and pacing under Jumio's rate limits (starts and retrievals).
    */
   private request(call: JumioCall): Promise<JumioAnswer> {
     const url = call.baseUrl + this.resolvePath(call);
     const retrySafe = call.method === 'GET' || call.method === 'DELETE';
     return this.policies.execute(
       { baseUrl: call.baseUrl, retrySafe, description: this.describe(call) },
-      (deadline) => this.observed(call, () => this.attempt(call, url, deadline)),
+      async (deadline) => {
+        // Every attempt, retries included, counts against Jumio's rate limit: each waits for its turn.
+        const done = await this.pacing.take(
+          { method: call.method, baseUrl: call.baseUrl, description: this.describe(call) },
+          deadline,
+        );
+        try {
+          return await this.observed(call, () => this.attempt(call, url, deadline));
+        } finally {
+          done();
+        }
+      },
     );
   }
 
@@ -236,6 +265,8 @@ export class JumioClient {
       const response = await this.http.request<string>({
         method: call.method,
         url,
+        // Retrieval (GET) and Delete are Jumio's "transaction administration" APIs; POSTs start scans.
+        auth: this.credentials[call.method === 'POST' ? 'start' : 'administration'],
         ...(call.body !== undefined && {
           data: JSON.stringify(call.body),
           headers: { 'Content-Type': 'application/json' },

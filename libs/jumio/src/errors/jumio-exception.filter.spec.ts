@@ -12,11 +12,19 @@ const OPERATOR_DETAIL = 'Jumio POST https://netverify.com/api/v4/initiate was re
 class FailingController {
   @Get(':code')
   fail(@Param('code') code: JumioErrorCode): never {
-    const retryAfter = code === JumioErrorCode.JUMIO_RATE_LIMITED ? 12 : undefined;
+    const retryAfter =
+      code === JumioErrorCode.JUMIO_RATE_LIMITED || code === JumioErrorCode.JUMIO_BUSY
+        ? 12
+        : undefined;
     const message = code.startsWith('JUMIO_')
       ? OPERATOR_DETAIL
       : `client-facing message for ${code}`;
     throw new JumioError(code, message, code.startsWith('JUMIO_') ? 403 : undefined, retryAfter);
+  }
+
+  @Get('unsaid/rate-limit')
+  unsaid(): never {
+    throw new JumioError(JumioErrorCode.JUMIO_RATE_LIMITED, OPERATOR_DETAIL, 429);
   }
 
   @Get('plain/error')
@@ -28,6 +36,7 @@ class FailingController {
 const EXPECTED_STATUS: Record<JumioErrorCode, number> = {
   JUMIO_UNAVAILABLE: 503,
   JUMIO_RATE_LIMITED: 503,
+  JUMIO_BUSY: 503,
   JUMIO_AUTH_FAILED: 502,
   JUMIO_REQUEST_REJECTED: 502,
   JUMIO_BAD_RESPONSE: 502,
@@ -70,6 +79,16 @@ describe.each(['express', 'fastify'] as const)('JumioExceptionFilter on %s', (pl
   it('adds Retry-After when Jumio rate-limited us', async () => {
     const response = await request(app.getHttpServer()).get('/fail/JUMIO_RATE_LIMITED').expect(503);
     expect(response.headers['retry-after']).toBe('12');
+  });
+
+  it('adds Retry-After when the pacing queue is full (JUMIO_BUSY)', async () => {
+    const response = await request(app.getHttpServer()).get('/fail/JUMIO_BUSY').expect(503);
+    expect(response.headers['retry-after']).toBe('12');
+  });
+
+  it("adds Jumio's 5-second window as Retry-After when Jumio's 429 named no wait", async () => {
+    const response = await request(app.getHttpServer()).get('/fail/unsaid/rate-limit').expect(503);
+    expect(response.headers['retry-after']).toBe('5');
   });
 
   it('sends no Retry-After otherwise', async () => {

@@ -26,6 +26,10 @@ const CODE_MAPPINGS: Record<JumioErrorCode, CodeMapping> = {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     publicMessage: 'The identity verification provider is busy; try again later',
   },
+  [JumioErrorCode.JUMIO_BUSY]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    publicMessage: 'Too many verifications are starting right now; try again shortly',
+  },
   [JumioErrorCode.JUMIO_AUTH_FAILED]: {
     status: HttpStatus.BAD_GATEWAY,
     publicMessage:
@@ -51,6 +55,17 @@ const CODE_MAPPINGS: Record<JumioErrorCode, CodeMapping> = {
   [JumioErrorCode.NOT_FOUND]: { status: HttpStatus.NOT_FOUND },
 };
 
+/** Jumio's rate-limit window, in seconds: a fair wait when Jumio's 429 names none (its sample has none). */
+const RATE_LIMIT_WINDOW_SECONDS = 5;
+
+/** Seconds a client should wait before it tries again, for the busy / rate-limited answers. */
+function retryAfterOf(error: JumioError): number | undefined {
+  if (error.code === JumioErrorCode.JUMIO_BUSY) return error.retryAfterSeconds ?? 1;
+  if (error.code === JumioErrorCode.JUMIO_RATE_LIMITED)
+    return error.retryAfterSeconds ?? RATE_LIMIT_WINDOW_SECONDS;
+  return undefined;
+}
+
 /** The one place JumioError becomes HTTP: `{ statusCode, error: <code>, message }`, on Express and Fastify. */
 @Catch(JumioError)
 export class JumioExceptionFilter implements ExceptionFilter<JumioError> {
@@ -67,9 +82,8 @@ export class JumioExceptionFilter implements ExceptionFilter<JumioError> {
       // Client error messages are written to be safe to log (no credentials, bodies or personal data).
       this.logger.warn(`${error.code}: ${error.message}`);
     }
-    if (error.code === JumioErrorCode.JUMIO_RATE_LIMITED && error.retryAfterSeconds !== undefined) {
-      httpAdapter.setHeader(response, 'Retry-After', String(error.retryAfterSeconds));
-    }
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== undefined) httpAdapter.setHeader(response, 'Retry-After', String(retryAfter));
     httpAdapter.reply(
       response,
       {

@@ -4,6 +4,8 @@ export enum JumioErrorCode {
   JUMIO_UNAVAILABLE = 'JUMIO_UNAVAILABLE',
   /** Jumio answered 429. */
   JUMIO_RATE_LIMITED = 'JUMIO_RATE_LIMITED',
+  /** Not sent: this service's pacing under Jumio's rate limits has no free slot soon enough. */
+  JUMIO_BUSY = 'JUMIO_BUSY',
   /** Jumio refused our credentials (401/403). */
   JUMIO_AUTH_FAILED = 'JUMIO_AUTH_FAILED',
   /** Jumio rejected the request (other 4xx). */

@@ -1,5 +1,6 @@
 import { resolveJumioHosts } from '../client/jumio-hosts';
 import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioPacingOptions } from '../resilience/jumio-pacing.options';
 import type { JumioResilienceOptions } from '../resilience/jumio-resilience.options';
 import {
   booleanProblem,
@@ -144,4 +145,41 @@ function parseHttpUrl(name: string, value: unknown): URL | string {
     return `${name} must be an http(s) URL`;
   }
   return url;
+}
+
+/** The optional least-privilege pair for Retrieval and Delete: both or neither. */
+export function retrievalCredentialProblems(options: JumioModuleOptions): string[] {
+  const { retrievalApiToken: token, retrievalApiSecret: secret } = options;
+  if (token === undefined && secret === undefined) return [];
+  if (token === undefined || secret === undefined) {
+    return ['retrievalApiToken and retrievalApiSecret must be given together (or neither)'];
+  }
+  return [
+    textProblem('retrievalApiToken', token),
+    textProblem('retrievalApiSecret', secret),
+  ].filter((problem) => problem !== undefined);
+}
+
+const PACING_LIMITS: Record<keyof JumioPacingOptions, { min: number; max: number }> = {
+  startsPerWindow: { min: 1, max: 100_000 },
+  retrievalsPerWindow: { min: 1, max: 100_000 },
+  windowMs: { min: 1, max: 3_600_000 },
+  maxQueueWaitMs: { min: 0, max: 600_000 },
+};
+
+export function pacingProblems(options: JumioModuleOptions): string[] {
+  const pacing = options.pacing;
+  if (pacing === undefined) return [];
+  if (typeof pacing !== 'object' || pacing === null) {
+    return [`pacing must be an object (${Object.keys(PACING_LIMITS).join(', ')})`];
+  }
+  return Object.entries(pacing).flatMap(([key, value]) => {
+    const range = PACING_LIMITS[key as keyof JumioPacingOptions];
+    if (!range) {
+      return [`pacing.${key} is not an option (known: ${Object.keys(PACING_LIMITS).join(', ')})`];
+    }
+    if (value === undefined) return [];
+    const problem = integerProblem(`pacing.${key}`, value, range);
+    return problem ? [problem] : [];
+  });
 }

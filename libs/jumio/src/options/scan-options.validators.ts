@@ -8,7 +8,6 @@ import {
   integerProblem,
   listProblems,
   quoted,
-  textProblem,
 } from './option-checks';
 
 /* How scans start and are decided: attempts, web links, workflow, POA rules, what users see, who they are. */
@@ -94,19 +93,6 @@ export function poaRuleProblems(options: JumioModuleOptions): string[] {
     }
     return value === undefined ? [] : check(value);
   });
-}
-
-/** SDK 3.x credentials, when the bank hands them out (see README). */
-export function mobileSdkCredentialProblems(options: JumioModuleOptions): string[] {
-  const credentials = options.mobileSdkCredentials;
-  if (credentials === undefined) return [];
-  if (typeof credentials !== 'object' || credentials === null) {
-    return ['mobileSdkCredentials must be { apiToken, apiSecret }'];
-  }
-  return [
-    textProblem('mobileSdkCredentials.apiToken', credentials.apiToken),
-    textProblem('mobileSdkCredentials.apiSecret', credentials.apiSecret),
-  ].filter((problem) => problem !== undefined);
 }
 
 function optional(problem: string | undefined): string[] {

@@ -14,13 +14,14 @@ import {
   credentialProblems,
   dataCenterProblems,
   jumioHostUrlProblems,
+  pacingProblems,
   requestTimeoutProblems,
   resilienceProblems,
+  retrievalCredentialProblems,
   sandboxProblems,
   userAgentProblems,
 } from './jumio-connection.validators';
 import {
-  mobileSdkCredentialProblems,
   poaRuleProblems,
   scanLimitProblems,
   userResolutionProblems,
@@ -33,6 +34,7 @@ export type JumioOptionsValidator = (options: JumioModuleOptions) => string[];
 /** Every check, in the order of the README's options table. A new option adds its check here. */
 const VALIDATORS: JumioOptionsValidator[] = [
   credentialProblems,
+  retrievalCredentialProblems,
   dataCenterProblems,
   jumioHostUrlProblems,
   sandboxProblems,
@@ -41,7 +43,7 @@ const VALIDATORS: JumioOptionsValidator[] = [
   userResolutionProblems,
   scanLimitProblems,
   requestTimeoutProblems,
-  mobileSdkCredentialProblems,
+  pacingProblems,
   encryptionKeyProblems,
   callbackSourceProblems,
   backgroundWorkProblems,
@@ -71,7 +73,9 @@ const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
   requestTimeoutMs: true,
   resilience: true,
   workflowId: true,
-  mobileSdkCredentials: true,
+  retrievalApiToken: true,
+  retrievalApiSecret: true,
+  pacing: true,
   sandbox: true,
   encryptionKeys: true,
   retention: true,

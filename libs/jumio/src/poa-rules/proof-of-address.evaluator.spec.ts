@@ -8,6 +8,7 @@ import { poiStandingOf, type PoiState } from './poi-standing';
 import {
   DEFAULT_POA_RULES,
   resolvePoaRules,
+  typesJumioMayNotExtract,
   type ProofOfAddressRules,
 } from './proof-of-address.rules';
 
@@ -277,6 +278,15 @@ describe('the name rule against each state of the proof of identity', () => {
         rules,
       ),
     ).toEqual({ decision: 'RETRY', reasons: ['POA_DOCUMENT_TOO_OLD'] });
+  });
+});
+
+describe('typesJumioMayNotExtract', () => {
+  it('names accepted types outside Jumio’s extraction table; none by default', () => {
+    expect(typesJumioMayNotExtract(resolvePoaRules())).toEqual([]);
+    expect(
+      typesJumioMayNotExtract(resolvePoaRules({ acceptedDocumentTypes: ['BS', 'pb', 'LAG'] })),
+    ).toEqual(['PB', 'LAG']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
@@ -10,7 +10,11 @@ import type { ExtractedData, JumioResult } from '../scan-transaction/verificatio
 import { evaluateProofOfAddress, type ProofOfAddressDecision } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
 import { poiStandingOf } from './poi-standing';
-import { resolvePoaRules, type ProofOfAddressRules } from './proof-of-address.rules';
+import {
+  resolvePoaRules,
+  typesJumioMayNotExtract,
+  type ProofOfAddressRules,
+} from './proof-of-address.rules';
 import {
   mostSevere,
   resolveDecisionPolicy,
@@ -55,6 +59,13 @@ export class ProofOfAddressReviewer {
   ) {
     this.rules = resolvePoaRules(options.poaRules);
     this.poaDoubtful = resolveDecisionPolicy(options.decisionPolicy, options.workflowId).poaDoubtful;
+    const unextracted = typesJumioMayNotExtract(this.rules);
+    if (unextracted.length > 0) {
+      new Logger('JumioModule').warn(
+        `poaRules.acceptedDocumentTypes includes ${unextracted.join(', ')}: Jumio extracts these only ` +
+          'where it extended extraction for your account; otherwise they come back DISCARDED (RETRY)',
+      );
+    }
   }
 
   async review(

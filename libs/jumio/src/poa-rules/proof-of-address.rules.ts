@@ -4,13 +4,16 @@
  */
 export interface ProofOfAddressRules {
   /**
-   * Jumio DV document type codes accepted (jumio-api.md §4.3). The default keeps documents issued by an
-   * independent organisation to the person at their home address, dated, for which Jumio extracts name,
-   * issue date and address: BS bank statement, UB utility bill, CCS credit card statement, PB phone bill,
-   * CB council bill, TR tax return, LAG lease agreement. Left out on purpose: cards (CC, IC, HCC, MEDC,
-   * STUC, SENC, SSC, TAC: no address or no date), applications the applicant writes themselves (CAAP,
-   * LOAP, MOAP), and documents that are not about where a person lives (BC, VT, VC, CRC, WWCC, SEL, SS,
-   * OTHER, CUSTOM).
+   * Jumio DV document type codes accepted (jumio-api.md §4.3); any other type is refused with 400 at the
+   * start, before Jumio is paid. Every rule below needs what Jumio extracted, and Jumio extracts only BS,
+   * UB, CCS, CC, SSC, BC (and OTHER in answers); any other type comes back DISCARDED, which could only ever
+   * be retried until the attempts run out (corrections #13). The default is the extractable types that
+   * prove an address: BS bank statement, UB utility bill, CCS credit card statement. Left out of the
+   * extractable ones on purpose: CC credit card and SSC social security card (no address, no issue date:
+   * they can never pass `requireAddress` / `maxDocumentAgeDays`), BC birth certificate (not about where a
+   * person lives now; extraction marked optional by Jumio), OTHER (not a type a request can ask for).
+   * Tenants whose Jumio account extracts more (PB phone bill, CB council bill, TR tax return, LAG lease
+   * agreement, ...) add them here once Jumio confirms it; extraction must be activated on the account.
    */
   acceptedDocumentTypes: string[];
   /** The issue date may be at most this many days old. `null`: the issue date is not checked. */
@@ -22,11 +25,32 @@ export interface ProofOfAddressRules {
 }
 
 export const DEFAULT_POA_RULES: Readonly<ProofOfAddressRules> = Object.freeze({
-  acceptedDocumentTypes: ['BS', 'UB', 'CCS', 'PB', 'CB', 'TR', 'LAG'],
+  acceptedDocumentTypes: ['BS', 'UB', 'CCS'],
   maxDocumentAgeDays: 90,
   requireNameMatch: true,
   requireAddress: true,
 });
+
+/**
+ * The DV request types Jumio extracts data from (IG23 callback.md "Supported documents for data
+ * extraction"; OTHER only appears in answers). Other types come back DISCARDED unless Jumio extends the
+ * extraction for the account.
+ */
+export const JUMIO_EXTRACTED_DOCUMENT_TYPES: readonly string[] = [
+  'BS',
+  'UB',
+  'CCS',
+  'CC',
+  'SSC',
+  'BC',
+];
+
+/** Accepted types outside Jumio's extraction table: worth a warning at start-up, never an error. */
+export function typesJumioMayNotExtract(rules: ProofOfAddressRules): string[] {
+  return rules.acceptedDocumentTypes.filter(
+    (type) => !JUMIO_EXTRACTED_DOCUMENT_TYPES.includes(type),
+  );
+}
 
 /** The defaults with the host's overrides; fails at start-up on values that cannot be meant. */
 export function resolvePoaRules(overrides: Partial<ProofOfAddressRules> = {}): ProofOfAddressRules {

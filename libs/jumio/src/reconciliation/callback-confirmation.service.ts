@@ -9,13 +9,14 @@ import { DataSource } from 'typeorm';
 import { CallbackParseError, parseCallbackForm } from '../callback/callback-form.parser';
 import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
-import { JumioError } from '../errors/jumio.error';
+import { isJumioReference } from '../client/jumio-reference';
+import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
+import { productOf, resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
 import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
-import type { JumioResult } from '../scan-transaction/verification.types';
+import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
 import { JumioResultRetriever } from './jumio-result.retriever';
 
 export const DEFAULT_CALLBACK_INBOX_INTERVAL_MS = 5_000;
@@ -132,29 +133,77 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   }
 
   private async confirm(callback: PendingCallback): Promise<void> {
-    let claimed: JumioResult;
-    try {
-      // Parsed when it arrived already; only its product and reference are used from here on.
-      claimed = parseCallbackForm(callback.form);
-    } catch (error) {
-      if (!(error instanceof CallbackParseError)) throw error;
-      return this.inbox.finish(callback.id, 'INVALID', error.field);
-    }
     const tx = callback.scanTransactionId
       ? await this.dataSource
           .getRepository(ScanTransaction)
           .findOneBy({ id: callback.scanTransactionId })
       : null;
     if (!tx) return this.inbox.finish(callback.id, 'UNKNOWN_REFERENCE');
-    if (!resultMatchesTransaction(tx, claimed)) {
-      this.logger.warn(`Callback ${callback.id} ignored: its reference is not its transaction's`);
+    const target = this.retrievalTarget(callback, tx);
+    if ('invalid' in target) {
+      this.logger.warn(`Callback ${callback.id} ignored: ${target.why}`);
+      return this.inbox.finish(callback.id, 'INVALID', target.invalid);
+    }
+    // Only a reference is taken from the callback, and it is the URL token's transaction's.
+    let result: JumioResult;
+    try {
+      result = await this.retriever.retrieve(target.product, target.jumioReference);
+    } catch (error) {
+      const unknownToJumio =
+        error instanceof JumioError && error.code === JumioErrorCode.JUMIO_NOT_FOUND;
+      if (!target.unverified || !unknownToJumio) throw error;
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
-    // Only the claimed reference is taken from the callback, and it matched the URL's transaction.
-    const result = await this.retriever.retrieve(claimed.product, claimed.jumioReference);
     if (result.decision === 'PENDING') return this.postpone(callback);
+    if (target.unverified && !resultMatchesTransaction(tx, result)) {
+      this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
+      return this.inbox.finish(callback.id, 'INVALID', 'reference');
+    }
     const outcome = await this.scans.applyResult(result, 'CALLBACK');
-    await this.inbox.finish(callback.id, outcome);
+    // An unreadable callback that Jumio's answer replaced keeps the field that could not be read.
+    await this.inbox.finish(callback.id, outcome, target.unreadableField);
+  }
+
+  /**
+   * What to ask the Retrieval API about. A readable callback names its reference, which must be its
+   * transaction's. One that cannot be read (a field missing or malformed, a shape Jumio added) still says
+   * "look now": the transaction's own reference is asked, or, for a mobile scan whose app has not reported
+   * its reference yet, the reference the form names (the retrieved result must then carry the
+   * transaction's customerInternalReference).
+   */
+  private retrievalTarget(
+    callback: PendingCallback,
+    tx: ScanTransaction,
+  ):
+    | {
+        product: JumioProduct;
+        jumioReference: string;
+        unreadableField?: string;
+        /** The reference came from an unreadable form: the retrieved result must prove it is ours. */
+        unverified?: boolean;
+      }
+    | { invalid: string; why: string } {
+    try {
+      // Only its product and reference are used from here on.
+      const claimed = parseCallbackForm(callback.form);
+      if (!resultMatchesTransaction(tx, claimed)) {
+        return { invalid: 'reference', why: "its reference is not its transaction's" };
+      }
+      return { product: claimed.product, jumioReference: claimed.jumioReference };
+    } catch (error) {
+      if (!(error instanceof CallbackParseError)) throw error;
+      const named = callback.claimedReference;
+      const jumioReference = tx.jumioReference ?? (named && isJumioReference(named) ? named : null);
+      if (!jumioReference) {
+        return { invalid: error.field, why: `field ${error.field} ${error.problem}, no reference` };
+      }
+      return {
+        product: productOf(tx.type),
+        jumioReference,
+        unreadableField: error.field,
+        unverified: tx.jumioReference === null,
+      };
+    }
   }
 
   private postpone(callback: PendingCallback): Promise<void> {

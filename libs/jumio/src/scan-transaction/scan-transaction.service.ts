@@ -160,16 +160,12 @@ export class ScanTransactionService {
         country: dto.country ?? null,
       });
       const tx = await this.store.insert(draft, plan.kind === 'create' ? plan.replaces : null);
-      const credentials = this.options.mobileSdkCredentials;
       return {
         transactionId: tx.id,
         customerInternalReference: tx.customerInternalReference,
         userReference: tx.userReference,
         callbackUrl: this.callbackUrls.urlFor(token),
         dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
-        credentials: credentials
-          ? { apiToken: credentials.apiToken, apiSecret: credentials.apiSecret }
-          : null,
         documentType: tx.documentType,
         country: tx.country,
       };

@@ -1,12 +1,9 @@
 import type { JumioDataCenter } from '../../jumio.options';
 
-/** Jumio API credentials for the mobile SDK 3.x, when the bank ships them to the app. */
-export class SdkCredentialsResponse {
-  apiToken: string;
-  apiSecret: string;
-}
-
-/** Everything the Jumio mobile SDK needs to start a scan that this service will recognise. */
+/**
+ * Everything the Jumio mobile SDK needs to start a scan that this service will recognise. Never a
+ * credential: an API secret shipped in an app is everyone's (and normally opens Retrieval and Delete too).
+ */
 export class MobileHandoffResponse {
   transactionId: string;
   /** Set as the SDK's customerInternalReference. */
@@ -16,8 +13,6 @@ export class MobileHandoffResponse {
   /** Set as the SDK's callbackUrl. */
   callbackUrl: string;
   dataCenter: JumioDataCenter;
-  /** Only when the module is configured with mobileSdkCredentials. */
-  credentials: SdkCredentialsResponse | null;
   /** POA: the DV document type; POI: the preset ID type, if any. */
   documentType: string | null;
   /** POA: the document's country; POI: the preset country, if any. */
