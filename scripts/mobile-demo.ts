@@ -22,14 +22,14 @@ const USAGE = `Usage: npm run mobile-demo -- --user <id> --type poi|poa --outcom
   --url <url>             the demo app (default http://127.0.0.1:3000)
   --sandbox-url <url>     the Jumio sandbox (default http://127.0.0.1:4010)
   --timeout <seconds>     how long to wait for Jumio's decision (default 60)
-  --expect <decision>     exit 1 unless the decision is this one (APPROVED, REJECTED or RETRY)`;
+  --expect <decision>     exit 1 unless the decision is this one (APPROVED, REJECTED, RETRY or REVIEW)`;
 
 const OUTCOMES = {
   poi: ['APPROVED_VERIFIED', 'DENIED_FRAUD', 'ERROR_NOT_READABLE_ID', 'NO_ID_UPLOADED'],
   poa: ['EXTRACTED', 'UPLOADED', 'FAILED'],
 } as const;
 
-const DECISIONS = ['APPROVED', 'REJECTED', 'RETRY'] as const;
+const DECISIONS = ['APPROVED', 'REJECTED', 'RETRY', 'REVIEW'] as const;
 
 /**
  * The sandbox SDK stand-in's own credentials (public, sandbox only). The backend never hands an app a

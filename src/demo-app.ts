@@ -92,6 +92,8 @@ async function serveDemo(
           'Proof of identity (Netverify) and proof of address (Document Verification)',
         )
         .addApiKey({ type: 'apiKey', in: 'header', name: 'X-User-Id' }, 'dev-user')
+        // "Authorize" once and every try-out sends the dev user (reviewer-… for the review queue).
+        .addSecurityRequirements('dev-user')
         .build(),
     ),
     { jsonDocumentUrl: 'docs-json', ui: !fastify },

@@ -1,5 +1,6 @@
 import { parseEncryptionKeys, type JumioModuleOptions } from '@app/jumio';
 import { parseRetrievalSchedule } from '@app/jumio/reconciliation/retrieval-schedule';
+import { DemoAdminGuard } from '../demo-admin.guard';
 import type { AppConfig } from './app.config';
 import type { JumioConfig } from './jumio.config';
 
@@ -69,6 +70,9 @@ export function jumioModuleOptions(
       'expiryDate',
       'address',
     ],
+    // The back office (erasure, manual review queue) for dev users named reviewer-…; see demo-admin.guard.ts.
+    enableAdminRoutes: true,
+    adminGuard: DemoAdminGuard,
     sandbox: Boolean(sandboxUrl),
   };
 }

@@ -50,6 +50,13 @@ const REASON_TEXT = {
   POA_NO_ADDRESS: 'no address found on the document',
   POA_NO_APPROVED_POI: 'prove your identity first (step 1)',
   POA_AWAITING_POI: 'waiting for your proof of identity',
+  IDENTITY_VERIFICATION_MISSING: 'the selfie check is missing',
+  SIMILARITY_NOT_POSSIBLE: 'the face on the ID and the selfie could not be compared',
+  SIMILARITY_NO_MATCH: 'the selfie does not match the ID',
+  DENIED_UNSUPPORTED_ID_TYPE: 'this kind of ID is not accepted: please use another one',
+  DENIED_UNSUPPORTED_ID_COUNTRY: 'IDs from this country are not accepted: please use another one',
+  ID_EXPIRED: 'the ID has expired: please use a valid one',
+  MANUAL_REVIEW: 'decided by our team',
 };
 
 const $ = (selector) => document.querySelector(selector);
@@ -204,7 +211,9 @@ async function refresh() {
 function isWaiting(status) {
   return (
     status.status === 'SUCCESS' &&
-    (!status.verification || status.verification.decision === 'PENDING')
+    (!status.verification ||
+      status.verification.decision === 'PENDING' ||
+      status.verification.decision === 'REVIEW')
   );
 }
 
@@ -226,6 +235,7 @@ function schedulePoll(waiting) {
 /** One word for the step's state, used for styling and by the tests. */
 function stateOf(status) {
   const decision = status.verification?.decision;
+  if (decision === 'REVIEW') return 'review';
   if (isWaiting(status)) return 'waiting';
   if (decision === 'APPROVED') return 'approved';
   if (decision === 'REJECTED') return 'rejected';
@@ -241,6 +251,9 @@ const HEADLINES = {
       : 'Not started yet.',
   'in-progress': () => 'Started, but the capture was not finished. Continue, or start again.',
   waiting: () => 'Documents received. Waiting for Jumio’s decision…',
+  // A person at the bank decides (manual review queue).
+  review: () =>
+    'We are checking your documents. This can take a little longer; nothing to do for now.',
   approved: (label) => `Verified: Jumio approved your ${label} documents.`,
   rejected: (label) => `Not verified: Jumio rejected your ${label} documents.`,
   retry: () => 'Jumio could not verify the last attempt. Please try again.',
@@ -253,7 +266,9 @@ function renderStep(step, status) {
   const extracted = extractedBlock(status.verification?.extracted);
   box.replaceChildren(
     element('p', { className: 'headline', 'data-testid': `${step}-headline` }, [
-      state === 'waiting' ? element('span', { className: 'spinner', 'aria-hidden': 'true' }) : null,
+      state === 'waiting' || state === 'review'
+        ? element('span', { className: 'spinner', 'aria-hidden': 'true' })
+        : null,
       HEADLINES[state](STEPS[step].label, status),
     ]),
     details(step, status),

@@ -241,6 +241,21 @@ const FAMILIES: Array<[string, Options, RegExp[]]> = [
     [/enableAdminRoutes needs adminGuard/],
   ],
   [
+    'decision policy and review queue',
+    {
+      decisionPolicy: { expiredId: 'APPROVED', lastAttempt: 'RETRY', unsupportedIdTyp: 'RETRY' },
+      manualReview: { fourEyes: 'yes' },
+      resolveReviewerId: 'user.id',
+    },
+    [
+      /decisionPolicy.expiredId must be one of RETRY, REVIEW, REJECTED/,
+      /decisionPolicy.lastAttempt must be one of REVIEW, REJECTED/,
+      /decisionPolicy.unsupportedIdTyp is not an option/,
+      /manualReview.fourEyes must be true or false/,
+      /resolveReviewerId must be a function/,
+    ],
+  ],
+  [
     'resolveUserId not a function',
     { resolveUserId: 'user.id' },
     [/resolveUserId must be a function/],

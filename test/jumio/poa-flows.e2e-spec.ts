@@ -71,7 +71,7 @@ describe.each(DATABASES)('POA flows (%s)', (database) => {
     });
   });
 
-  it('web: an upload that never finalises (FAILED) reopens the step with decision RETRY', async () => {
+  it('web: an upload that never finalises (FAILED) reopens the step with RETRY, not counted as an attempt', async () => {
     const user = kit.as('poa-failed');
     const started = (await user.post('poa', 'acquisitions', { ...WEB_URLS, ...UTILITY_BILL })).body;
     await finishWebJourney(started.redirectUrl, 'FAILED');
@@ -84,9 +84,10 @@ describe.each(DATABASES)('POA flows (%s)', (database) => {
     });
     const again = await user.post('poa', 'acquisitions', { ...WEB_URLS, ...UTILITY_BILL });
     expect(again.status).toBe(200);
+    // An abandoned upload used nothing up: the new acquisition is still attempt 1.
     expect(await user.status('poa')).toMatchObject({
       status: 'PENDING',
-      attempts: 2,
+      attempts: 1,
       verification: null,
     });
   });

@@ -28,7 +28,7 @@ describe.each(DATABASES)('results and callbacks (%s)', (database) => {
     return scanReference!;
   }
 
-  it('a retryable result reopens the step until the attempt limit, then REJECTED', async () => {
+  it('a retryable result reopens the step until the attempt limit, then goes to manual review', async () => {
     const user = kit.as('limit');
     await failedWebAttempt('limit');
     expect(await user.status('poi')).toMatchObject({
@@ -37,18 +37,18 @@ describe.each(DATABASES)('results and callbacks (%s)', (database) => {
       verification: { decision: 'RETRY', jumioStatus: 'ERROR_NOT_READABLE_ID' },
     });
     await failedWebAttempt('limit');
-    const rejected = await user.status('poi');
-    expect(rejected).toMatchObject({
+    const inReview = await user.status('poi');
+    expect(inReview).toMatchObject({
       status: 'SUCCESS',
       attempts: 2,
-      verification: { decision: 'REJECTED' },
+      verification: { decision: 'REVIEW' },
     });
-    expect(rejected.verification?.reasons).toEqual(
+    expect(inReview.verification?.reasons).toEqual(
       expect.arrayContaining(['ERROR_NOT_READABLE_ID', 'MAX_ATTEMPTS_REACHED']),
     );
     const again = await user.post('poi', 'initiate', WEB_URLS);
     expect(again.status).toBe(409);
-    expect(again.body.error).toBe('ATTEMPTS_EXHAUSTED');
+    expect(again.body.error).toBe('INVALID_STATE');
   });
 
   it('duplicate callbacks change nothing and store nothing new', async () => {

@@ -27,6 +27,7 @@ export {
   NETVERIFY_OUTCOMES,
   type DocumentOutcome,
   type IdentityVerificationOverride,
+  type NetverifyResultOverrides,
   type NetverifyOutcome,
   type ScanOutcome,
   type TransactionStatus,

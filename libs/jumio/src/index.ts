@@ -42,3 +42,12 @@ export type { ExtractedData, VerificationDecision } from './scan-transaction/ver
 export { ErasureService, type ErasureStatus } from './data-protection/erasure.service';
 export { RedactingLogger } from './data-protection/redacting.logger';
 export { JumioError, JumioErrorCode } from './errors/jumio.error';
+// Decision table and the manual review queue (docs/decisions.md).
+export {
+  DEFAULT_DECISION_POLICY,
+  type DecisionPolicy,
+  type DecisionPolicyOptions,
+} from './scan-transaction/decision-policy';
+export { ReviewQueue, MANUAL_REVIEW_REASON } from './review/review-queue.service';
+export type { ReviewDecision, ReviewState } from './review/manual-review.entity';
+export type { ReviewItem, ReviewList } from './review/review.dto';

@@ -3,6 +3,7 @@ import { AuditEvent } from './data-protection/audit-event.entity';
 import { ErasureRequest } from './data-protection/erasure-request.entity';
 import { ScanTransaction } from './scan-transaction/scan-transaction.entity';
 import { VerificationResult } from './scan-transaction/verification-result.entity';
+import { ManualReview } from './review/manual-review.entity';
 
 /** Pass to the host's DataSource (`entities`); the module registers them with `forFeature`. */
 export const JUMIO_ENTITIES = [
@@ -11,4 +12,5 @@ export const JUMIO_ENTITIES = [
   CallbackInboxEntry,
   AuditEvent,
   ErasureRequest,
+  ManualReview,
 ];

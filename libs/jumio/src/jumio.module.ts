@@ -29,6 +29,9 @@ import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { ScanTransactionService } from './scan-transaction/scan-transaction.service';
 import { ScanTransactionStore } from './scan-transaction/scan-transaction.store';
 import { StartClaims } from './scan-transaction/start-claims';
+import { JumioReviewController } from './review/jumio-review.controller';
+import { ReviewQueue } from './review/review-queue.service';
+import { ReviewerResolver } from './review/reviewer.resolver';
 
 /**
  * Jumio proof of identity and proof of address for a host app: `JumioModule.forRoot(options)` or
@@ -38,7 +41,13 @@ import { StartClaims } from './scan-transaction/start-claims';
 @Module({
   // TypeOrmModule.forFeature comes with forRoot / forRootAsync: it depends on the `dataSource` option.
   imports: [JumioObservabilityModule, JumioFastifyCompatModule],
-  controllers: [PoiController, PoaController, JumioCallbackController, JumioAdminController],
+  controllers: [
+    PoiController,
+    PoaController,
+    JumioCallbackController,
+    JumioAdminController,
+    JumioReviewController,
+  ],
   providers: [
     JumioSchemaCheck,
     JumioClient,
@@ -59,6 +68,8 @@ import { StartClaims } from './scan-transaction/start-claims';
     ScanTransactionEvents,
     OutboxRelay,
     OnboardingStepService,
+    ReviewQueue,
+    ReviewerResolver,
     // Here, not in JumioObservabilityModule: it reads the DataSource JumioModule was given (`dataSource`).
     TransactionStateGauge,
     ...DATA_PROTECTION_PROVIDERS,
@@ -71,6 +82,7 @@ import { StartClaims } from './scan-transaction/start-claims';
     OutboxRelay,
     ErasureService,
     RetentionService,
+    ReviewQueue,
   ],
 })
 export class JumioModule extends JumioConfigurableModule {}

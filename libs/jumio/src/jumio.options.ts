@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { EncryptionKeyRing } from './data-protection/field-cipher';
 import type { ExtractedData } from './scan-transaction/verification.types';
 import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
+import type { DecisionPolicyOptions } from './scan-transaction/decision-policy';
 import type { JumioPacingOptions } from './resilience/jumio-pacing.options';
 import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
 import type { JumioInstanceRole } from './common/instance-role';
@@ -42,7 +43,10 @@ export interface JumioModuleOptions {
   callbackAllowedIps?: string[];
   /** Reads the current user's id from the request. Default `request.user.id`. Return undefined for 401. */
   resolveUserId?(request: JumioRequest): string | undefined | Promise<string | undefined>;
-  /** Verification attempts per user and type before a retryable result becomes REJECTED. Default 3. */
+  /**
+   * Verification attempts per user and type; a retryable result on the last one goes to manual review
+   * (or REJECTED, `decisionPolicy.lastAttempt`). Abandoned captures (NO_ID_UPLOADED) do not count. Default 3.
+   */
   maxAttempts?: number;
   /** Lifetime of Jumio's web token (redirectUrl) in minutes. Default 30. */
   tokenLifetimeMinutes?: number;
@@ -68,7 +72,19 @@ export interface JumioModuleOptions {
   encryptionKeys?: EncryptionKeyRing;
   /** How long personal data is kept, and how often the background job purges and retries erasures. */
   retention?: JumioRetentionOptions;
-  /** Serve `POST api/private/jumio/admin/!eraseUser`. Default false. Requires `adminGuard`. */
+  /**
+   * The settings of the decision table a bank may choose (docs/decisions.md): unsupported IDs, expired IDs,
+   * additionalChecks hits, doubtful proofs of address, the last attempt. See `DEFAULT_DECISION_POLICY`.
+   */
+  decisionPolicy?: DecisionPolicyOptions;
+  /** Manual review queue: `fourEyes` makes a second, different reviewer confirm each decision. Default off. */
+  manualReview?: { fourEyes?: boolean };
+  /**
+   * Reads the reviewer's id from an admin request (review routes). Default `request.user.id`. Return
+   * undefined for 401. Called after `adminGuard`.
+   */
+  resolveReviewerId?(request: JumioRequest): string | undefined | Promise<string | undefined>;
+  /** Serve the admin routes (`!eraseUser`, the review queue). Default false. Requires `adminGuard`. */
   enableAdminRoutes?: boolean;
   /** Guard (class or instance) that protects the admin routes; the host's own admin authentication. */
   adminGuard?: Type<CanActivate> | CanActivate;

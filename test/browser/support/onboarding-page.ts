@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 export type Step = 'poi' | 'poa';
 /** The page's one-word step states (`data-state` on the status box). */
 export type StepState =
-  'not-started' | 'in-progress' | 'waiting' | 'approved' | 'rejected' | 'retry';
+  'not-started' | 'in-progress' | 'waiting' | 'review' | 'approved' | 'rejected' | 'retry';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 const WAIT_MS = 15_000;

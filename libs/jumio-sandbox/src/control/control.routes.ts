@@ -59,8 +59,20 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
           : undefined;
       if (!target) throw invalid('reference', 'or customerInternalReference is required');
       const identityVerification = fields.raw('identityVerification') as
-        IdentityVerificationOverride | undefined;
-      control.setOutcome(target, outcome, { identityVerification });
+        IdentityVerificationOverride | null | undefined;
+      const additionalChecks = fields.raw('additionalChecks');
+      if (
+        additionalChecks !== undefined &&
+        (typeof additionalChecks !== 'object' || additionalChecks === null || Array.isArray(additionalChecks))
+      ) {
+        throw invalid('additionalChecks', 'must be a JSON object');
+      }
+      control.setOutcome(target, outcome, {
+        identityVerification,
+        idExpiry: fields.string('idExpiry', { max: 10 }),
+        additionalChecks: additionalChecks as Record<string, unknown> | undefined,
+        name: personName(fields.raw('name')),
+      });
     }),
     route('DELETE', '/outcomes', () => control.clearOutcomes()),
     route('PUT', '/callback-delay', async ({ req }) => {
@@ -128,6 +140,17 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
 async function body(req: RequestContext['req']): Promise<JsonFields> {
   const raw = await readBody(req, JSON_BODY_LIMIT_BYTES);
   return new JsonFields(raw.length === 0 ? {} : parseJsonObject(raw));
+}
+
+function personName(value: unknown): { firstName: string; lastName: string } | undefined {
+  if (value === undefined) return undefined;
+  const name: Record<string, unknown> =
+    typeof value === 'object' && value !== null ? { ...value } : {};
+  const { firstName, lastName } = name;
+  if (typeof firstName !== 'string' || typeof lastName !== 'string') {
+    throw invalid('name', 'must be {firstName, lastName}');
+  }
+  return { firstName: firstName.slice(0, 100), lastName: lastName.slice(0, 100) };
 }
 
 function positiveInteger(value: string, name: string): number {

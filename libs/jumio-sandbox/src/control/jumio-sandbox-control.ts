@@ -5,7 +5,7 @@ import type { SandboxContext } from '../sandbox-context';
 import {
   isDocumentOutcome,
   isNetverifyOutcome,
-  type IdentityVerificationOverride,
+  type NetverifyResultOverrides,
   type SandboxTransaction,
   type ScanOutcome,
   type TransactionStatus,
@@ -60,7 +60,7 @@ export class JumioSandboxControl {
   setOutcome(
     target: OutcomeTarget,
     outcome: ScanOutcome,
-    options: { identityVerification?: IdentityVerificationOverride } = {},
+    options: NetverifyResultOverrides = {},
   ): void {
     if (!isNetverifyOutcome(outcome) && !isDocumentOutcome(outcome)) {
       throw new SandboxHttpError(400, `outcome ${String(outcome)} is not a sandbox outcome`);
@@ -80,6 +80,9 @@ export class JumioSandboxControl {
           `transaction ${target.reference} already finished its journey`,
         );
       }
+    }
+    if (options.idExpiry !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.idExpiry)) {
+      throw new SandboxHttpError(400, 'idExpiry must be a date YYYY-MM-DD');
     }
     this.context.scenario.presetOutcome(target, { outcome, ...options });
   }

@@ -3,6 +3,7 @@ import type { RouteGroup } from '../http/router';
 import { SandboxRateLimiter } from './rate-limits';
 import type {
   IdentityVerificationOverride,
+  NetverifyResultOverrides,
   SandboxTransaction,
   ScanOutcome,
 } from '../store/transaction.types';
@@ -41,10 +42,10 @@ export const CALLBACK_SHAPES: readonly CallbackShape[] = ['full', 'sample'];
 /** Whose outcome is set ahead of time: Jumio's reference, or the caller's customerInternalReference. */
 export type OutcomeTarget = { reference: string } | { customerInternalReference: string };
 
-export interface OutcomePreset {
+export interface OutcomePreset extends NetverifyResultOverrides {
   outcome: ScanOutcome;
-  /** Netverify APPROVED_VERIFIED only: the face-match result (default MATCH, valid). */
-  identityVerification?: IdentityVerificationOverride;
+  /** Netverify APPROVED_VERIFIED only: the face-match result (default MATCH, valid); null: none sent. */
+  identityVerification?: IdentityVerificationOverride | null;
 }
 
 /** Scenario state that tests steer; nothing here changes the wire format. */

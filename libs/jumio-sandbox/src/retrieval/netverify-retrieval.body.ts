@@ -54,6 +54,12 @@ export function netverifyScanData(transaction: NetverifyTransaction, publicUrl: 
           },
         }
       : {}),
+    // The screening guide's retrieval sample of an approval without face check: an explicit null.
+    ...(transaction.identityVerification === null && result.verificationStatus === 'APPROVED_VERIFIED'
+      ? { identityVerification: null }
+      : {}),
+    // Retrieval only (activation-gated at Jumio): as the scenario control set it.
+    ...(transaction.additionalChecks ? { additionalChecks: transaction.additionalChecks } : {}),
   };
   return data;
 }

@@ -69,7 +69,9 @@ export function netverifyResult(
   const classifiers: NetverifyImageClassifier[] =
     idType === 'PASSPORT' ? ['front'] : ['front', 'back'];
   const readable = outcome !== 'ERROR_NOT_READABLE_ID';
-  if (readable) classifiers.push('face');
+  const unsupported =
+    outcome === 'DENIED_UNSUPPORTED_ID_TYPE' || outcome === 'DENIED_UNSUPPORTED_ID_COUNTRY';
+  if (readable && !unsupported) classifiers.push('face');
   const result: NetverifyResult = {
     ...base,
     idType,
@@ -77,22 +79,27 @@ export function netverifyResult(
     images: classifiers.map((classifier) => ({ classifier, href: imageHref(classifier) })),
   };
   if (!readable) return { ...result, rejectReason: notReadableReason(transaction.variant) };
+  // Jumio does not check (or extract) a document it does not support: no data, no reject reason.
+  if (unsupported) return result;
 
   result.identity = {
-    firstName: SANDBOX_PERSONA.firstName,
-    lastName: SANDBOX_PERSONA.lastName,
+    firstName: transaction.name?.firstName ?? SANDBOX_PERSONA.firstName,
+    lastName: transaction.name?.lastName ?? SANDBOX_PERSONA.lastName,
     dateOfBirth: SANDBOX_PERSONA.dateOfBirth,
-    expiry: SANDBOX_PERSONA.idExpiry,
+    expiry: transaction.idExpiry ?? SANDBOX_PERSONA.idExpiry,
     number: sandboxDocumentNumber(transaction.reference),
     address: sandboxAddress(idCountry),
   };
   if (approved) {
     // MRZ is checked only on MRZ-capable documents (jumio-api.md §5.4).
     result.mrzCheck = idType === 'DRIVING_LICENSE' ? 'N/A' : 'OK';
-    result.identityVerification = transaction.identityVerification ?? {
-      similarity: 'MATCH',
-      validity: true,
-    };
+    // null: Identity Verification is not active on the account, so Jumio sends no face check at all.
+    if (transaction.identityVerification !== null) {
+      result.identityVerification = transaction.identityVerification ?? {
+        similarity: 'MATCH',
+        validity: true,
+      };
+    }
   } else {
     result.rejectReason = { rejectReasonCode: '107', rejectReasonDescription: 'PHOTO_MISMATCH' };
   }

@@ -68,7 +68,12 @@ export class ScanLifecycle {
     if (transaction.product === 'NETVERIFY') {
       const nothingUploaded = outcome === 'NO_ID_UPLOADED' && transaction.channel === 'WEB';
       transaction.scanSource = nothingUploaded ? 'WEB' : (journey.scanSource ?? 'SDK');
-      if (presetFits) transaction.identityVerification = preset.identityVerification;
+      if (presetFits) {
+        transaction.identityVerification = preset.identityVerification;
+        transaction.idExpiry = preset.idExpiry;
+        transaction.additionalChecks = preset.additionalChecks;
+        transaction.name = preset.name;
+      }
     } else {
       transaction.pageCount = journey.pageCount ?? 1;
     }

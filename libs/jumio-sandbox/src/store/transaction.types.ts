@@ -6,6 +6,9 @@ export const NETVERIFY_OUTCOMES = [
   'DENIED_FRAUD',
   'ERROR_NOT_READABLE_ID',
   'NO_ID_UPLOADED',
+  // The ID is not supported by Jumio or not accepted in the customer portal (another ID may pass).
+  'DENIED_UNSUPPORTED_ID_TYPE',
+  'DENIED_UNSUPPORTED_ID_COUNTRY',
 ] as const;
 export type NetverifyOutcome = (typeof NETVERIFY_OUTCOMES)[number];
 
@@ -22,6 +25,20 @@ export interface IdentityVerificationOverride {
   similarity: 'MATCH' | 'NO_MATCH' | 'NOT_POSSIBLE';
   validity: boolean;
   reason?: string;
+}
+
+/**
+ * What the scenario control may add to a Netverify result, as Jumio can (jumio-legacy-corrections.md #24,
+ * #26, #27): `identityVerification: null` leaves the face check out of an approval (Identity Verification
+ * not active on the account); `idExpiry` replaces the persona's expiry date (`YYYY-MM-DD`);
+ * `additionalChecks` is returned as is in retrieval `verification.additionalChecks` (never in callbacks);
+ * `name` replaces the persona's name on the ID (e.g. to make a proof of address not match).
+ */
+export interface NetverifyResultOverrides {
+  identityVerification?: IdentityVerificationOverride | null;
+  idExpiry?: string;
+  additionalChecks?: Record<string, unknown>;
+  name?: { firstName: string; lastName: string };
 }
 
 export type NetverifyScanSource = 'WEB' | 'WEB_CAM' | 'WEB_UPLOAD' | 'SDK';
@@ -63,7 +80,10 @@ export interface NetverifyTransaction extends TransactionBase {
   preset?: { country: string; idType: NetverifyIdType };
   workflowId?: number;
   scanSource?: NetverifyScanSource;
-  identityVerification?: IdentityVerificationOverride;
+  identityVerification?: IdentityVerificationOverride | null;
+  idExpiry?: string;
+  additionalChecks?: Record<string, unknown>;
+  name?: { firstName: string; lastName: string };
 }
 
 export interface DocumentTransaction extends TransactionBase {

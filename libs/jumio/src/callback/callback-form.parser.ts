@@ -7,7 +7,11 @@ import type {
   NetverifyScanStatusResponse,
 } from '../client/jumio-api.types';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { decideDocument, decideNetverify } from '../scan-transaction/verification-decision';
+import {
+  decideDocument,
+  decideNetverify,
+  type NetverifyFacts,
+} from '../scan-transaction/verification-decision';
 import type { JumioResult } from '../scan-transaction/verification.types';
 import { CallbackParseError } from './callback-parse.error';
 import {
@@ -108,18 +112,22 @@ export function parseNetverifyRetrieval(
         extracted: null,
       };
     }
-    const outcome = decideNetverify({
+    const extracted = netverifyExtractedData(document, NETVERIFY_RETRIEVAL_FIELDS);
+    const facts: NetverifyFacts = {
       verificationStatus,
       rejectReason: readRejectReason(verification?.optionalObject('rejectReason')),
       identityVerification: readIdentityVerification(
         verification?.optionalObject('identityVerification'),
       ),
-    });
+      additionalChecks: verification?.raw('additionalChecks'),
+      expiryDate: extracted?.expiryDate,
+    };
     return {
       ...base,
       jumioStatus: verificationStatus,
-      ...outcome,
-      extracted: netverifyExtractedData(document, NETVERIFY_RETRIEVAL_FIELDS),
+      ...decideNetverify(facts),
+      extracted,
+      netverifyFacts: facts,
     };
   });
 }
@@ -162,12 +170,15 @@ function parseNetverifyCallback(fields: FieldReader): JumioResult {
   const reportedAt = fields.optionalTimestamp('callbackDate') ?? null;
   // idScanSource and the idCheck* fields are also always sent (§5.4) but are informational: their absence
   // must not cost us a callback, so they are neither required nor read.
-  const outcome = decideNetverify({
+  const extracted = netverifyExtractedData(fields, NETVERIFY_CALLBACK_FIELDS);
+  const facts: NetverifyFacts = {
     verificationStatus,
     idScanStatus,
     rejectReason: readRejectReason(fields.optionalObject('rejectReason')),
     identityVerification: readIdentityVerification(fields.optionalObject('identityVerification')),
-  });
+    additionalChecks: fields.raw('additionalChecks'),
+    expiryDate: extracted?.expiryDate,
+  };
   return {
     product: 'NETVERIFY',
     jumioReference,
@@ -175,9 +186,10 @@ function parseNetverifyCallback(fields: FieldReader): JumioResult {
     customerInternalReference: fields.optionalString('merchantIdScanReference'),
     userReference: fields.optionalString('customerId'),
     jumioStatus: verificationStatus,
-    ...outcome,
-    extracted: netverifyExtractedData(fields, NETVERIFY_CALLBACK_FIELDS),
+    ...decideNetverify(facts),
+    extracted,
     reportedAt,
+    netverifyFacts: facts,
   };
 }
 

@@ -10,6 +10,12 @@ export interface AuditedState {
   decision: VerificationDecision | null;
 }
 
+/** Who made a change by hand and why (the review queue); a reason code, never free text. */
+export interface AuditDetail {
+  actorId: string;
+  reason: string;
+}
+
 export interface AuditEntry {
   scanTransactionId: string;
   cause: AuditCause;
@@ -17,6 +23,7 @@ export interface AuditEntry {
   previous: AuditedState;
   next: AuditedState;
   at?: Date;
+  detail?: AuditDetail;
 }
 
 /** Appends one audit event through `manager`, i.e. inside the caller's database transaction. */
@@ -31,6 +38,8 @@ export async function recordAuditEvent(manager: EntityManager, entry: AuditEntry
     newStatus: entry.next.status,
     previousDecision: entry.previous.decision,
     newDecision: entry.next.decision,
+    actorId: entry.detail?.actorId ?? null,
+    reason: entry.detail?.reason ?? null,
   });
 }
 
@@ -45,6 +54,7 @@ export async function recordStateChange(
   scanTransactionId: string,
   previous: AuditedState | null,
   next: AuditedState,
+  detail?: AuditDetail,
 ): Promise<void> {
   const before = previous ?? { status: null, decision: null };
   if (before.status === next.status && before.decision === next.decision) return;
@@ -54,6 +64,7 @@ export async function recordStateChange(
     action: 'STATE_CHANGED',
     previous: { status: before.status, decision: before.decision },
     next: { status: next.status, decision: next.decision },
+    detail,
   });
 }
 

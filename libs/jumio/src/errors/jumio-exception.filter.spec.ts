@@ -46,6 +46,7 @@ const EXPECTED_STATUS: Record<JumioErrorCode, number> = {
   INVALID_STATE: 409,
   ATTEMPTS_EXHAUSTED: 409,
   INVALID_INPUT: 400,
+  NOT_FOUND: 404,
 };
 
 describe.each(['express', 'fastify'] as const)('JumioExceptionFilter on %s', (platform) => {

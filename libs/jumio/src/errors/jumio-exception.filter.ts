@@ -52,6 +52,7 @@ const CODE_MAPPINGS: Record<JumioErrorCode, CodeMapping> = {
   [JumioErrorCode.INVALID_STATE]: { status: HttpStatus.CONFLICT },
   [JumioErrorCode.ATTEMPTS_EXHAUSTED]: { status: HttpStatus.CONFLICT },
   [JumioErrorCode.INVALID_INPUT]: { status: HttpStatus.BAD_REQUEST },
+  [JumioErrorCode.NOT_FOUND]: { status: HttpStatus.NOT_FOUND },
 };
 
 /** Jumio's rate-limit window, in seconds: a fair wait when Jumio's 429 names none (its sample has none). */

@@ -22,6 +22,8 @@ export enum JumioErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   /** The attempt limit is reached; the step is rejected. */
   ATTEMPTS_EXHAUSTED = 'ATTEMPTS_EXHAUSTED',
+  /** The thing the request names (e.g. a review) does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
   /** Input that passed DTO validation but is semantically wrong. */
   INVALID_INPUT = 'INVALID_INPUT',
 }

@@ -6,8 +6,8 @@ import type { VerificationDecision } from '../scan-transaction/verification.type
 import type { OnboardingStepCode } from './scan-transaction-event';
 
 /**
- * SATISFIED: Jumio's result approves the step. PENDING: the upload is done and the result is awaited
- * (nothing for the user to do). NEEDS_USER: the user must start, finish or retry a capture.
+ * SATISFIED: Jumio's result approves the step. PENDING: the upload is done and the result is awaited,
+ * from Jumio or from the bank's manual review (nothing for the user to do). NEEDS_USER: the user must start, finish or retry a capture.
  * REJECTED: final; the user cannot retry (fraud, unsupported document, or the attempt limit).
  */
 export type OnboardingStepState = 'SATISFIED' | 'PENDING' | 'NEEDS_USER' | 'REJECTED';
@@ -44,6 +44,8 @@ export class OnboardingStepService {
       case 'REJECTED':
         return { state: 'REJECTED', ...decided };
       case 'PENDING':
+      case 'REVIEW':
+        // A person at the bank decides: nothing for the user to do.
         return { state: 'PENDING', ...decided };
       default:
         // No decision (capture not finished, ended, expired) or RETRY: the user has to act.

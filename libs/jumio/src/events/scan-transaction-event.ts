@@ -7,10 +7,17 @@ import type { VerificationDecision } from '../scan-transaction/verification.type
 /**
  * A scan transaction's lifecycle: `started` (a new attempt), `uploaded` (the client finished the
  * capture; Jumio's result is awaited), `verified` / `rejected` / `retry` (Jumio's result, after the
- * attempt limit and proof-of-address rules), `expired` (abandoned; Jumio will never report on it).
+ * attempt limit and proof-of-address rules, or a reviewer's decision), `review-required` (a person at the
+ * bank must decide: see the review queue), `expired` (abandoned; Jumio will never report on it).
  */
 export type ScanTransactionEventType =
-  'started' | 'uploaded' | 'verified' | 'rejected' | 'retry' | 'expired';
+  | 'started'
+  | 'uploaded'
+  | 'verified'
+  | 'rejected'
+  | 'retry'
+  | 'review-required'
+  | 'expired';
 
 /** The onboarding step a scan type belongs to. */
 export type OnboardingStepCode = 'JUMIO' | 'JUMIO_POA';
@@ -53,6 +60,8 @@ export function eventTypeForChange(
       return 'rejected';
     case 'RETRY':
       return 'retry';
+    case 'REVIEW':
+      return 'review-required';
     case 'PENDING':
       return changes.status === 'SUCCESS' ? 'uploaded' : null;
     default:

@@ -4,6 +4,7 @@ import {
   callbackBaseUrlOptionProblems,
   callbackSourceProblems,
 } from './callback-options.validators';
+import { decisionPolicyProblems, manualReviewProblems } from './decision-options.validators';
 import {
   adminRouteProblems,
   encryptionKeyProblems,
@@ -50,6 +51,8 @@ const VALIDATORS: JumioOptionsValidator[] = [
   userVisibleFieldProblems,
   retentionProblems,
   adminRouteProblems,
+  decisionPolicyProblems,
+  manualReviewProblems,
   resilienceProblems,
 ];
 
@@ -88,6 +91,9 @@ const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
   userVisibleExtractedFields: true,
   instanceRole: true,
   callbackInboxConcurrency: true,
+  decisionPolicy: true,
+  manualReview: true,
+  resolveReviewerId: true,
 };
 
 /** Options `JumioModule.forRoot*()` takes beside the module options (they shape the module itself). */

@@ -17,6 +17,7 @@ export type PoiState = Pick<ScanTransaction, 'status' | 'decision' | 'openKey'>;
  * | none                                                   | NONE            | RETRY POA_NO_APPROVED_POI |
  * | open, upload not finished (decision null)              | NONE            | RETRY POA_NO_APPROVED_POI |
  * | open, uploaded, Jumio's result not applied (PENDING)   | AWAITING_RESULT | PENDING POA_AWAITING_POI  |
+ * | in manual review (REVIEW)                              | AWAITING_RESULT | PENDING POA_AWAITING_POI  |
  * | APPROVED                                               | APPROVED        | names compared            |
  * | REJECTED or RETRY                                      | NONE            | RETRY POA_NO_APPROVED_POI |
  * | closed without a result (client ERROR, EXPIRED)        | NONE            | RETRY POA_NO_APPROVED_POI |
@@ -29,5 +30,6 @@ export type PoiState = Pick<ScanTransaction, 'status' | 'decision' | 'openKey'>;
 export function poiStandingOf(poi: PoiState | null): PoiStanding {
   if (poi?.decision === 'APPROVED') return 'APPROVED';
   if (poi?.decision === 'PENDING' && poi.openKey !== null) return 'AWAITING_RESULT';
+  if (poi?.decision === 'REVIEW') return 'AWAITING_RESULT';
   return 'NONE';
 }

@@ -7,7 +7,7 @@ import type { ScanTransaction } from '../scan-transaction/scan-transaction.entit
 import { ScanTransactionStore } from '../scan-transaction/scan-transaction.store';
 import { VerificationResult } from '../scan-transaction/verification-result.entity';
 import type { ExtractedData, JumioResult } from '../scan-transaction/verification.types';
-import { evaluateProofOfAddress } from './proof-of-address.evaluator';
+import { evaluateProofOfAddress, type ProofOfAddressDecision } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
 import { poiStandingOf } from './poi-standing';
 import {
@@ -15,6 +15,30 @@ import {
   typesJumioMayNotExtract,
   type ProofOfAddressRules,
 } from './proof-of-address.rules';
+import {
+  mostSevere,
+  resolveDecisionPolicy,
+  type DecisionPolicy,
+} from '../scan-transaction/decision-policy';
+import type { VerificationDecision } from '../scan-transaction/verification.types';
+
+/**
+ * A readable document whose name does not match, or whose name or address Jumio did not extract, is for
+ * a person to judge (a married name, an address on the second page): `decisionPolicy.poaDoubtful`.
+ */
+const DOUBTFUL_REASONS: readonly string[] = ['POA_NAME_MISMATCH', 'POA_NO_NAME', 'POA_NO_ADDRESS'];
+
+function withDoubtfulForReview(
+  outcome: ProofOfAddressDecision,
+  poaDoubtful: DecisionPolicy['poaDoubtful'],
+): { decision: VerificationDecision; reasons: string[] } {
+  const doubtful = outcome.reasons.some((reason) => DOUBTFUL_REASONS.includes(reason));
+  const decision =
+    doubtful && poaDoubtful === 'REVIEW'
+      ? mostSevere([outcome.decision, 'REVIEW'])
+      : outcome.decision;
+  return { decision, reasons: outcome.reasons };
+}
 
 /**
  * Turns a Document Verification result that Jumio finished (EXTRACTED / UPLOADED, which says nothing
@@ -25,6 +49,7 @@ import {
 @Injectable()
 export class ProofOfAddressReviewer {
   readonly rules: ProofOfAddressRules;
+  private readonly poaDoubtful: DecisionPolicy['poaDoubtful'];
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -33,6 +58,7 @@ export class ProofOfAddressReviewer {
     @Optional() private readonly cipher?: PersonalDataCipher,
   ) {
     this.rules = resolvePoaRules(options.poaRules);
+    this.poaDoubtful = resolveDecisionPolicy(options.decisionPolicy, options.workflowId).poaDoubtful;
     const unextracted = typesJumioMayNotExtract(this.rules);
     if (unextracted.length > 0) {
       new Logger('JumioModule').warn(
@@ -61,7 +87,7 @@ export class ProofOfAddressReviewer {
       },
       this.rules,
     );
-    return { ...result, decision: outcome.decision, reasons: outcome.reasons };
+    return { ...result, ...withDoubtfulForReview(outcome, this.poaDoubtful) };
   }
 
   private async approvedName(poiTransactionId: string): Promise<PersonName | null> {

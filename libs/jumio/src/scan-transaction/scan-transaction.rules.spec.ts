@@ -96,15 +96,32 @@ describe('planStart', () => {
 });
 
 describe('planResult', () => {
-  it('RETRY reopens the step below the limit and becomes REJECTED at it', () => {
+  it('RETRY reopens the step below the limit and goes to manual review at it (or REJECTED by policy)', () => {
     expect(planResult(tx({ attempt: 1 }), result(), 2, NOW)).toMatchObject({
       decision: 'RETRY',
       status: 'NOT_STARTED_YET',
       openKey: null,
     });
     const last = planResult(tx({ attempt: 2 }), result(), 2, NOW);
-    expect(last).toMatchObject({ decision: 'REJECTED', status: 'SUCCESS', openKey: null });
+    expect(last).toMatchObject({ decision: 'REVIEW', status: 'SUCCESS', openKey: null });
     expect(JSON.parse(last.reasons!)).toContain(MAX_ATTEMPTS_REASON);
+    const rejected = planResult(tx({ attempt: 2 }), result(), 2, NOW, 'REJECTED');
+    expect(rejected).toMatchObject({ decision: 'REJECTED', status: 'SUCCESS', openKey: null });
+  });
+
+  it('an abandoned capture (NO_ID_UPLOADED) never uses up the last attempt', () => {
+    const abandoned = result({ jumioStatus: 'NO_ID_UPLOADED', reasons: ['NO_ID_UPLOADED'] });
+    expect(planResult(tx({ attempt: 3 }), abandoned, 3, NOW)).toMatchObject({
+      decision: 'RETRY',
+      status: 'NOT_STARTED_YET',
+      reasons: '["NO_ID_UPLOADED"]',
+    });
+  });
+
+  it('REVIEW closes the transaction for a person to decide', () => {
+    expect(
+      planResult(tx(), result({ decision: 'REVIEW', reasons: ['WATCHLIST_HIT'] }), 3, NOW),
+    ).toMatchObject({ decision: 'REVIEW', status: 'SUCCESS', openKey: null, completedAt: NOW });
   });
 
   it('fills in a missing Jumio reference; a PENDING result records only its status word and reasons', () => {

@@ -1,4 +1,5 @@
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { countsAsAttempt } from './decision-policy';
 import type { ScanTransaction } from './scan-transaction.entity';
 import type { ClientReportedStatus, ScanChannel, ScanType } from './scan-transaction.types';
 import type { JumioProduct, JumioResult } from './verification.types';
@@ -10,7 +11,7 @@ import type { JumioProduct, JumioResult } from './verification.types';
  * changes; a closed row never reopens, so late, duplicate or out-of-order input cannot move the step back.
  */
 
-/** Reason added when a retryable result arrives on the last allowed attempt. */
+/** Reason added when a retryable result arrives on the last allowed attempt (then REVIEW or REJECTED). */
 export const MAX_ATTEMPTS_REASON = 'MAX_ATTEMPTS_REACHED';
 
 /** A web token this close to expiry is not handed out again: the user needs time to finish. */
@@ -59,6 +60,9 @@ export function planStart(
   now: Date,
 ): StartPlan {
   if (!current) return { kind: 'create', replaces: null };
+  if (current.decision === 'REVIEW') {
+    throw new JumioError(JumioErrorCode.INVALID_STATE, 'This step is being reviewed at the bank');
+  }
   if (current.decision === 'APPROVED') {
     throw new JumioError(JumioErrorCode.INVALID_STATE, 'This step is already approved');
   }
@@ -148,21 +152,25 @@ export function resultMatchesTransaction(tx: ScanTransaction, result: JumioResul
 
 /**
  * How a result changes an open transaction. RETRY reopens the step (status NOT_STARTED_YET) until the
- * attempt limit, where it becomes REJECTED. A PENDING result only records Jumio's status word and why
- * it is still pending (e.g. POA_AWAITING_POI: the bank's POA rules wait for the identity result).
+ * attempt limit, where it becomes `lastAttempt` (REVIEW by default, or REJECTED); an abandoned capture
+ * (UNCOUNTED_RETRY_STATUSES) never uses up an attempt. REVIEW closes the transaction for a person at the
+ * bank to decide (ReviewQueue). A PENDING result only records Jumio's status word and why it is still
+ * pending (e.g. POA_AWAITING_POI: the bank's POA rules wait for the identity result).
  */
 export function planResult(
   tx: ScanTransaction,
   result: JumioResult,
   maxAttempts: number,
   now: Date,
+  lastAttempt: 'REVIEW' | 'REJECTED' = 'REVIEW',
 ): TransactionChanges {
   const changes: TransactionChanges = { jumioStatus: result.jumioStatus };
   if (tx.jumioReference === null) changes.jumioReference = result.jumioReference;
   if (result.decision === 'PENDING') return { ...changes, reasons: JSON.stringify(result.reasons) };
 
-  const exhausted = result.decision === 'RETRY' && tx.attempt >= maxAttempts;
-  const decision = exhausted ? 'REJECTED' : result.decision;
+  const exhausted =
+    result.decision === 'RETRY' && countsAsAttempt(result.jumioStatus) && tx.attempt >= maxAttempts;
+  const decision = exhausted ? lastAttempt : result.decision;
   const reasons = exhausted ? [...result.reasons, MAX_ATTEMPTS_REASON] : result.reasons;
   return {
     ...changes,

@@ -55,6 +55,8 @@ import { StartClaims, startClaimLeaseMs } from './start-claims';
 import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from './scan-transaction.types';
 import { isFinalDecision, pickUserVisible } from './user-visible-extracted';
 import type { ExtractedData, JumioResult } from './verification.types';
+import { resolveDecisionPolicy, type DecisionPolicy } from './decision-policy';
+import { decideNetverify } from './verification-decision';
 
 /** Optimistic updates are retried this often before the client is told to try again. */
 const MAX_CONFLICT_RETRIES = 3;
@@ -88,6 +90,7 @@ export class ScanTransactionService {
   private readonly startClaimLeaseMs: number;
   private readonly acceptedPoaDocumentTypes: readonly string[];
   private readonly userVisibleExtractedFields: readonly (keyof ExtractedData)[];
+  private readonly policy: DecisionPolicy;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
@@ -102,6 +105,10 @@ export class ScanTransactionService {
     this.startClaimLeaseMs = startClaimLeaseMs(options);
     this.acceptedPoaDocumentTypes = resolvePoaRules(options.poaRules).acceptedDocumentTypes;
     this.userVisibleExtractedFields = options.userVisibleExtractedFields ?? [];
+    this.policy = resolveDecisionPolicy(
+      options.decisionPolicy,
+      options.workflowId ?? JUMIO_DEFAULTS.workflowId,
+    );
   }
 
   async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
@@ -252,10 +259,16 @@ export class ScanTransactionService {
       if (!tx || !resultMatchesTransaction(tx, result)) return 'UNKNOWN_REFERENCE';
       const now = new Date();
       if (tx.jumioReference === null) await this.releaseMislinkedReference(tx, result, source, now);
-      // Document Verification decides nothing itself: the bank's proof-of-address rules do.
+      // Netverify: the bank's decision table (decisionPolicy). Document Verification decides nothing
+      // itself: the bank's proof-of-address rules do.
+      const judged = result.netverifyFacts
+        ? { ...result, ...decideNetverify(result.netverifyFacts, this.policy, now) }
+        : result;
       const decided =
-        isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, result, now) : result;
-      const changes = isOpen(tx) ? planResult(tx, decided, this.maxAttempts, now) : null;
+        isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, judged, now) : judged;
+      const changes = isOpen(tx)
+        ? planResult(tx, decided, this.maxAttempts, now, this.policy.lastAttempt)
+        : null;
       if (decided.decision === 'PENDING') {
         if (changes) await this.store.update(tx, changes, now, auditCauseOf(source));
         return changes ? 'APPLIED' : 'IGNORED_STALE';

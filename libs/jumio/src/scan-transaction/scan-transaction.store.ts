@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditCause } from '../data-protection/audit-event.entity';
 import {
+  type AuditDetail,
   auditCauseOf,
   changesAuditedState,
   recordStateChange,
@@ -15,6 +16,8 @@ import {
 } from '../events/scan-transaction-event';
 import type { ExtractedData, JumioResult } from './verification.types';
 import { runInTransaction } from './db-transaction';
+import { UNCOUNTED_RETRY_STATUSES } from './decision-policy';
+import { openReview } from '../review/review-queue.writer';
 import { ScanTransaction } from './scan-transaction.entity';
 import type { TransactionChanges } from './scan-transaction.rules';
 import type { ResultSource, ScanType } from './scan-transaction.types';
@@ -78,11 +81,23 @@ export class ScanTransactionStore {
     return row ? this.personalData.openExtractedData(row.id, row.extractedData) : null;
   }
 
-  /** Attempts used so far: transactions whose verification asked the user to try again. */
+  /**
+   * Attempts used so far: transactions whose verification asked the user to try again, except abandoned
+   * captures (UNCOUNTED_RETRY_STATUSES: nothing was checked).
+   */
   countRetries(userId: string, type: ScanType): Promise<number> {
     return this.dataSource
       .getRepository(ScanTransaction)
-      .countBy({ userId, type, decision: 'RETRY' });
+      .createQueryBuilder('tx')
+      .where('tx.userId = :userId AND tx.type = :type AND tx.decision = :retry', {
+        userId,
+        type,
+        retry: 'RETRY',
+      })
+      .andWhere('(tx.jumioStatus IS NULL OR tx.jumioStatus NOT IN (:...uncounted))', {
+        uncounted: UNCOUNTED_RETRY_STATUSES,
+      })
+      .getCount();
   }
 
   /** The user's existing opaque reference (stable across transactions and types), if any. */
@@ -197,6 +212,22 @@ export class ScanTransactionStore {
     }
   }
 
+  /**
+   * A change made inside the caller's database transaction (the review queue): audited with who made it
+   * and why, and announced like any other change.
+   */
+  changeWithin(
+    manager: EntityManager,
+    tx: ScanTransaction,
+    changes: TransactionChanges,
+    now: Date,
+    cause: AuditCause,
+    detail?: AuditDetail,
+  ): Promise<ScanTransaction> {
+    const event = this.outbox ? eventTypeForChange(tx, changes) : null;
+    return this.guardedUpdate(manager, tx, changes, now, event, cause, detail);
+  }
+
   private async guardedUpdate(
     manager: EntityManager,
     tx: ScanTransaction,
@@ -204,6 +235,7 @@ export class ScanTransactionStore {
     now: Date,
     event: ScanTransactionEventType | null = null,
     cause: AuditCause = 'CLIENT_ROUTE',
+    detail?: AuditDetail,
   ): Promise<ScanTransaction> {
     const result = await manager
       .createQueryBuilder()
@@ -214,7 +246,9 @@ export class ScanTransactionStore {
     if (result.affected !== 1) throw new ConcurrentChangeError();
     const after = { ...tx, ...changes, updatedAt: now, version: tx.version + 1 };
     // In the same database transaction as the change, whenever status or decision moved.
-    await recordStateChange(manager, cause, tx.id, tx, after);
+    await recordStateChange(manager, cause, tx.id, tx, after, detail);
+    // A result a machine should not decide alone enters the review queue with the change.
+    if (after.decision === 'REVIEW' && tx.decision !== 'REVIEW') await openReview(manager, after, now);
     if (event) await this.outbox?.append(manager, event, after, now);
     return after;
   }

@@ -1,78 +1,307 @@
+import { DEFAULT_DECISION_POLICY, resolveDecisionPolicy } from './decision-policy';
 import {
   decideDocument,
   decideNetverify,
   parseValidity,
   rejectReasonCodes,
+  type NetverifyFacts,
 } from './verification-decision';
 
-describe('decideNetverify', () => {
-  it('approves APPROVED_VERIFIED without identity verification', () => {
-    expect(
-      decideNetverify({ verificationStatus: 'APPROVED_VERIFIED', idScanStatus: 'SUCCESS' }),
-    ).toEqual({
-      decision: 'APPROVED',
-      reasons: [],
-    });
+const NOW = new Date('2026-06-15T12:00:00Z');
+const APPROVED = { verificationStatus: 'APPROVED_VERIFIED', idScanStatus: 'SUCCESS' };
+const FACE_OK = { similarity: 'MATCH', validity: true };
+
+describe('decideNetverify (the decision table, docs/decisions.md)', () => {
+  it.each<[string, NetverifyFacts, string, string[]]>([
+    ['approved with a face match', { ...APPROVED, identityVerification: FACE_OK }, 'APPROVED', []],
+    [
+      'approved, validity as a retrieval string',
+      { ...APPROVED, identityVerification: { similarity: 'MATCH', validity: 'TRUE' } },
+      'APPROVED',
+      [],
+    ],
+    ['approved without face check', APPROVED, 'REVIEW', ['IDENTITY_VERIFICATION_MISSING']],
+    [
+      'approved with an empty face check',
+      { ...APPROVED, identityVerification: {} },
+      'REVIEW',
+      ['IDENTITY_VERIFICATION_MISSING'],
+    ],
+    [
+      'idScanStatus contradicts the approval',
+      { ...APPROVED, idScanStatus: 'ERROR', identityVerification: FACE_OK },
+      'REVIEW',
+      ['INCONSISTENT_ID_SCAN_STATUS'],
+    ],
+    [
+      'similarity NO_MATCH',
+      { ...APPROVED, identityVerification: { similarity: 'NO_MATCH', validity: true } },
+      'REJECTED',
+      ['SIMILARITY_NO_MATCH'],
+    ],
+    [
+      'similarity NOT_POSSIBLE',
+      { ...APPROVED, identityVerification: { similarity: 'NOT_POSSIBLE', validity: true } },
+      'RETRY',
+      ['SIMILARITY_NOT_POSSIBLE'],
+    ],
+    ...['BAD_QUALITY', 'FACE_NOT_FULLY_VISIBLE', 'NO_FACE_PRESENT', 'BLACK_AND_WHITE'].map(
+      (reason): [string, NetverifyFacts, string, string[]] => [
+        `validity FALSE for quality (${reason})`,
+        { ...APPROVED, identityVerification: { similarity: 'MATCH', validity: 'false', reason } },
+        'RETRY',
+        [`LIVENESS_${reason}`],
+      ],
+    ),
+    ...[
+      'SELFIE_IS_SCREEN_PAPER_VIDEO',
+      'SELFIE_MANIPULATED',
+      'SELFIE_CROPPED_FROM_ID',
+      'ENTIRE_ID_USED_AS_SELFIE',
+    ].map((reason): [string, NetverifyFacts, string, string[]] => [
+      `validity FALSE for fraud (${reason})`,
+      { ...APPROVED, identityVerification: { similarity: 'MATCH', validity: false, reason } },
+      'REJECTED',
+      [`LIVENESS_${reason}`],
+    ]),
+    ...['MULTIPLE_PEOPLE', 'AGE_DIFFERENCE_TOO_BIG', 'LIVENESS_FAILED', 'SOMETHING_NEW'].map(
+      (reason): [string, NetverifyFacts, string, string[]] => [
+        `validity FALSE, ambiguous (${reason})`,
+        { ...APPROVED, identityVerification: { similarity: 'MATCH', validity: false, reason } },
+        'REVIEW',
+        [reason.startsWith('LIVENESS_') ? reason : `LIVENESS_${reason}`],
+      ],
+    ),
+    [
+      'validity FALSE without reason',
+      { ...APPROVED, identityVerification: { similarity: 'MATCH', validity: false } },
+      'REVIEW',
+      ['LIVENESS_FAILED'],
+    ],
+    [
+      'fraud outranks quality',
+      {
+        ...APPROVED,
+        identityVerification: { similarity: 'NO_MATCH', validity: false, reason: 'BAD_QUALITY' },
+      },
+      'REJECTED',
+      ['SIMILARITY_NO_MATCH', 'LIVENESS_BAD_QUALITY'],
+    ],
+    [
+      'unknown validity',
+      { ...APPROVED, identityVerification: { similarity: 'MATCH', validity: 'yes' } },
+      'REVIEW',
+      ['UNKNOWN_VALIDITY'],
+    ],
+    [
+      'unknown similarity',
+      { ...APPROVED, identityVerification: { similarity: 'PROBABLY', validity: true } },
+      'REVIEW',
+      ['UNKNOWN_SIMILARITY'],
+    ],
+    [
+      'expired ID',
+      { ...APPROVED, identityVerification: FACE_OK, expiryDate: '2026-06-14' },
+      'RETRY',
+      ['ID_EXPIRED'],
+    ],
+    [
+      'ID expiring today',
+      { ...APPROVED, identityVerification: FACE_OK, expiryDate: '2026-06-15' },
+      'APPROVED',
+      [],
+    ],
+    [
+      'unreadable expiry',
+      { ...APPROVED, identityVerification: FACE_OK, expiryDate: '15.06.2026' },
+      'REVIEW',
+      ['ID_EXPIRY_UNREADABLE'],
+    ],
+    [
+      'watchlist hit',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { watchlistScreening: { searchStatus: 'DONE', searchResults: '2' } },
+      },
+      'REVIEW',
+      ['WATCHLIST_HIT'],
+    ],
+    [
+      'watchlist clear (callback spelling, JSON string)',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: '{"watchListScreening":{"searchStatus":"DONE","searchResults":0}}',
+      },
+      'APPROVED',
+      [],
+    ],
+    [
+      'watchlist not done',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { watchlistScreening: { searchStatus: 'NOT_DONE' } },
+      },
+      'APPROVED',
+      [],
+    ],
+    [
+      'watchlist error',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { watchlistScreening: { searchStatus: 'ERROR' } },
+      },
+      'REVIEW',
+      ['WATCHLIST_SCREENING_ERROR'],
+    ],
+    [
+      '1:n face search finding',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { faceSearchFindings: { status: 'DONE', findings: ['ref-1'] } },
+      },
+      'REVIEW',
+      ['FACE_SEARCH_MATCH'],
+    ],
+    [
+      '1:n face search without findings',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { faceSearchFindings: { status: 'DONE', findings: [] } },
+      },
+      'APPROVED',
+      [],
+    ],
+    [
+      '1:n face search pending',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { faceSearchFindings: { status: 'PENDING' } },
+      },
+      'REVIEW',
+      ['FACE_SEARCH_INCOMPLETE'],
+    ],
+    [
+      'address validation negative',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { addressValidation: { searchResults: 'NEGATIVE_RESULT' } },
+      },
+      'REVIEW',
+      ['ADDRESS_VALIDATION_NEGATIVE_RESULT'],
+    ],
+    ...(
+      [
+        [{ watchlistScreening: { searchStatus: 'DONE' } }, 'WATCHLIST_SCREENING_UNKNOWN'],
+        [{ watchlistScreening: { searchStatus: 'MAYBE' } }, 'WATCHLIST_SCREENING_UNKNOWN'],
+        [{ faceSearchFindings: { status: 'ERROR' } }, 'FACE_SEARCH_INCOMPLETE'],
+        [{ faceSearchFindings: { status: 'LATER' } }, 'FACE_SEARCH_UNKNOWN'],
+        [
+          { proofOfResidency: { searchResults: 'PARTIAL_RESULT' } },
+          'PROOF_OF_RESIDENCY_PARTIAL_RESULT',
+        ],
+        [{ addressValidation: { searchResults: 'SOMETIMES' } }, 'ADDRESS_VALIDATION_UNKNOWN'],
+      ] as const
+    ).map(([additionalChecks, reason]): [string, NetverifyFacts, string, string[]] => [
+      `additional check ${reason}`,
+      { ...APPROVED, identityVerification: FACE_OK, additionalChecks },
+      'REVIEW',
+      [reason],
+    ]),
+    [
+      'checks not done or unknown to the module add nothing',
+      {
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: {
+          addressValidation: { searchResults: 'CHECK_NOT_DONE' },
+          proofOfResidency: { searchResults: 'POSITIVE_RESULT' },
+          personalNumberValidation: { anything: 'at all' },
+        },
+      },
+      'APPROVED',
+      [],
+    ],
+    ['DENIED_FRAUD', { verificationStatus: 'DENIED_FRAUD' }, 'REJECTED', ['DENIED_FRAUD']],
+    [
+      'DENIED_UNSUPPORTED_ID_TYPE',
+      { verificationStatus: 'DENIED_UNSUPPORTED_ID_TYPE' },
+      'RETRY',
+      ['DENIED_UNSUPPORTED_ID_TYPE'],
+    ],
+    [
+      'DENIED_UNSUPPORTED_ID_COUNTRY',
+      { verificationStatus: 'DENIED_UNSUPPORTED_ID_COUNTRY' },
+      'RETRY',
+      ['DENIED_UNSUPPORTED_ID_COUNTRY'],
+    ],
+    ['NO_ID_UPLOADED', { verificationStatus: 'NO_ID_UPLOADED' }, 'RETRY', ['NO_ID_UPLOADED']],
+    ...['APPROVED_VERIFED', 'approved_verified', 'DENIED_SOMETHING_NEW'].map(
+      (verificationStatus): [string, NetverifyFacts, string, string[]] => [
+        `unknown status ${verificationStatus}`,
+        { verificationStatus },
+        'REVIEW',
+        ['UNKNOWN_STATUS'],
+      ],
+    ),
+  ])('%s', (_row, facts, decision, reasons) => {
+    expect(decideNetverify(facts, DEFAULT_DECISION_POLICY, NOW)).toEqual({ decision, reasons });
   });
 
-  it('approves APPROVED_VERIFIED when the face matches and is live', () => {
+  it('follows the workflow: an ID-only workflow (1xx) approves without face check', () => {
+    const idOnly = resolveDecisionPolicy({}, 100);
+    expect(decideNetverify(APPROVED, idOnly, NOW)).toEqual({ decision: 'APPROVED', reasons: [] });
+    // A face check Jumio did run still counts.
     expect(
-      decideNetverify({
-        verificationStatus: 'APPROVED_VERIFIED',
-        identityVerification: { similarity: 'MATCH', validity: 'TRUE' },
+      decideNetverify(
+        { ...APPROVED, identityVerification: { similarity: 'NO_MATCH', validity: true } },
+        idOnly,
+        NOW,
+      ).decision,
+    ).toBe('REJECTED');
+  });
+
+  it('applies the configurable rows of decisionPolicy', () => {
+    const strict = resolveDecisionPolicy({
+      unsupportedIdType: 'REJECTED',
+      unsupportedIdCountry: 'REVIEW',
+      expiredId: 'REJECTED',
+      additionalChecksHit: 'REJECTED',
+    });
+    const decide = (facts: NetverifyFacts) => decideNetverify(facts, strict, NOW).decision;
+    expect(decide({ verificationStatus: 'DENIED_UNSUPPORTED_ID_TYPE' })).toBe('REJECTED');
+    expect(decide({ verificationStatus: 'DENIED_UNSUPPORTED_ID_COUNTRY' })).toBe('REVIEW');
+    expect(decide({ ...APPROVED, identityVerification: FACE_OK, expiryDate: '2020-01-01' })).toBe(
+      'REJECTED',
+    );
+    expect(
+      decide({
+        ...APPROVED,
+        identityVerification: FACE_OK,
+        additionalChecks: { faceSearchFindings: { status: 'DONE', findings: 'ref-1' } },
       }),
-    ).toEqual({ decision: 'APPROVED', reasons: [] });
+    ).toBe('REJECTED');
   });
 
-  it.each([
-    [{ similarity: 'NO_MATCH', validity: true }, ['SIMILARITY_NO_MATCH']],
-    [{ similarity: 'NOT_POSSIBLE', validity: true }, ['SIMILARITY_NOT_POSSIBLE']],
-    [
-      { similarity: 'MATCH', validity: 'false', reason: 'SELFIE_IS_SCREEN_PAPER_VIDEO' },
-      ['LIVENESS_SELFIE_IS_SCREEN_PAPER_VIDEO'],
-    ],
-    [{ similarity: 'MATCH', validity: false, reason: 'LIVENESS_FAILED' }, ['LIVENESS_FAILED']],
-    [{ similarity: 'MATCH', validity: false }, ['LIVENESS_FAILED']],
-    [
-      { similarity: 'NO_MATCH', validity: 'FALSE', reason: 'MULTIPLE_PEOPLE' },
-      ['SIMILARITY_NO_MATCH', 'LIVENESS_MULTIPLE_PEOPLE'],
-    ],
-  ])(
-    'rejects a document that passed when identity verification says %j',
-    (identityVerification, reasons) => {
-      expect(
-        decideNetverify({ verificationStatus: 'APPROVED_VERIFIED', identityVerification }),
-      ).toEqual({
-        decision: 'REJECTED',
-        reasons,
-      });
-    },
-  );
-
-  it.each([
-    [{ similarity: 'MATCH' }, ['UNKNOWN_VALIDITY']],
-    [{ similarity: 'MATCH', validity: 'yes' }, ['UNKNOWN_VALIDITY']],
-    [{ validity: true }, ['UNKNOWN_SIMILARITY']],
-    [{ similarity: 'PROBABLY', validity: true }, ['UNKNOWN_SIMILARITY']],
-  ])('never approves an incomplete identity verification %j', (identityVerification, reasons) => {
-    expect(
-      decideNetverify({ verificationStatus: 'APPROVED_VERIFIED', identityVerification }),
-    ).toEqual({
-      decision: 'PENDING',
-      reasons,
-    });
+  it('refuses a policy that cannot be meant, naming every bad value', () => {
+    expect(() =>
+      resolveDecisionPolicy({
+        expiredId: 'APPROVED' as never,
+        lastAttempt: 'RETRY' as never,
+      }),
+    ).toThrow(
+      /decisionPolicy.expiredId must be one of .*decisionPolicy.lastAttempt must be one of/,
+    );
   });
 
-  it('does not approve when idScanStatus contradicts APPROVED_VERIFIED', () => {
-    expect(
-      decideNetverify({ verificationStatus: 'APPROVED_VERIFIED', idScanStatus: 'ERROR' }),
-    ).toEqual({
-      decision: 'PENDING',
-      reasons: ['INCONSISTENT_ID_SCAN_STATUS'],
-    });
-  });
-
-  it('rejects DENIED_FRAUD with the reject reason and its details', () => {
+  it('keeps the reject reason and its details', () => {
     expect(
       decideNetverify({
         verificationStatus: 'DENIED_FRAUD',
@@ -96,16 +325,6 @@ describe('decideNetverify', () => {
     });
   });
 
-  it.each(['DENIED_UNSUPPORTED_ID_TYPE', 'DENIED_UNSUPPORTED_ID_COUNTRY', 'DENIED_SOMETHING_NEW'])(
-    'rejects %s',
-    (verificationStatus) => {
-      expect(decideNetverify({ verificationStatus })).toEqual({
-        decision: 'REJECTED',
-        reasons: [verificationStatus],
-      });
-    },
-  );
-
   it('asks for a retry on an unreadable ID, with the reason', () => {
     expect(
       decideNetverify({
@@ -125,23 +344,6 @@ describe('decideNetverify', () => {
       ],
     });
   });
-
-  it('asks for a retry when nothing was uploaded', () => {
-    expect(decideNetverify({ verificationStatus: 'NO_ID_UPLOADED' })).toEqual({
-      decision: 'RETRY',
-      reasons: ['NO_ID_UPLOADED'],
-    });
-  });
-
-  it.each(['APPROVED_VERIFED', 'approved_verified', 'SOMETHING_ELSE'])(
-    'waits on an unknown status such as %s',
-    (verificationStatus) => {
-      expect(decideNetverify({ verificationStatus })).toEqual({
-        decision: 'PENDING',
-        reasons: ['UNKNOWN_STATUS'],
-      });
-    },
-  );
 });
 
 describe('decideDocument', () => {
@@ -154,7 +356,7 @@ describe('decideDocument', () => {
     [{ transactionStatus: 'DONE' }, 'PENDING', []],
     [{}, 'PENDING', []],
     [{ transactionStatus: 'PENDING', documentStatus: 'EXTRACTED' }, 'PENDING', []],
-    [{ transactionStatus: 'DONE', documentStatus: 'VERIFIED' }, 'PENDING', ['UNKNOWN_STATUS']],
+    [{ transactionStatus: 'DONE', documentStatus: 'VERIFIED' }, 'REVIEW', ['UNKNOWN_STATUS']],
     [
       { transactionStatus: 'HALF_DONE', documentStatus: 'EXTRACTED' },
       'PENDING',

@@ -1,9 +1,20 @@
 import type { JumioIdentityVerification, JumioRejectReason } from '../client/jumio-api.types';
+import { parseJumioDate } from '../poa-rules/jumio-date';
+import { additionalCheckRows } from './additional-checks';
+import { toReasonToken } from './reason-token';
+import {
+  DEFAULT_DECISION_POLICY,
+  mostSevere,
+  type DecisionPolicy,
+  type TableDecision,
+} from './decision-policy';
 import type { VerificationDecision } from './verification.types';
 
 /**
- * Pure rules turning Jumio's status words into a decision and machine-readable reasons
- * (jumio-api.md §5.5, §5.6, §9). Conservative: anything unexpected is never APPROVED.
+ * The decision table (docs/decisions.md) as pure rules: Jumio's words in, a decision and machine-readable
+ * reasons out. Fail closed: APPROVED only when every row that applies approves; anything unexpected or
+ * missing is REVIEW (a human decides), never APPROVED. When several rows apply, the most severe decides
+ * (REJECTED > REVIEW > PENDING > RETRY > APPROVED) and every reason is kept.
  */
 export interface DecisionOutcome {
   decision: VerificationDecision;
@@ -17,6 +28,10 @@ export interface NetverifyFacts {
   idScanStatus?: string;
   rejectReason?: JumioRejectReason;
   identityVerification?: JumioIdentityVerification;
+  /** Retrieval (`verification.additionalChecks`): watchlist screening, 1:n face search, address checks. */
+  additionalChecks?: unknown;
+  /** The extracted expiry date of the ID (`idExpiry` / `expiry`), when Jumio read one. */
+  expiryDate?: string;
 }
 
 /** What a Document Verification callback or retrieval says. */
@@ -27,27 +42,129 @@ export interface DocumentFacts {
   documentStatus?: string;
 }
 
-const RETRYABLE_NETVERIFY_STATUSES = new Set(['ERROR_NOT_READABLE_ID', 'NO_ID_UPLOADED']);
+/** One row of the table that applies to a result. */
+export interface Row {
+  decision: TableDecision;
+  reasons: string[];
+}
 
-export function decideNetverify(facts: NetverifyFacts): DecisionOutcome {
+/** validity FALSE because of the capture: a new selfie fixes it. */
+const QUALITY_LIVENESS_REASONS = new Set([
+  'BAD_QUALITY',
+  'FACE_NOT_FULLY_VISIBLE',
+  'NO_FACE_PRESENT',
+  'BLACK_AND_WHITE',
+]);
+/** validity FALSE because the selfie is not a live person in front of the camera. */
+const FRAUD_LIVENESS_REASONS = new Set([
+  'SELFIE_IS_SCREEN_PAPER_VIDEO',
+  'SELFIE_MANIPULATED',
+  'SELFIE_CROPPED_FROM_ID',
+  'ENTIRE_ID_USED_AS_SELFIE',
+]);
+// Everything else with validity FALSE (MULTIPLE_PEOPLE, AGE_DIFFERENCE_TOO_BIG, LIVENESS_FAILED, no or an
+// unknown reason) is ambiguous: REVIEW.
+
+export function decideNetverify(
+  facts: NetverifyFacts,
+  policy: DecisionPolicy = DEFAULT_DECISION_POLICY,
+  now: Date = new Date(),
+): DecisionOutcome {
+  const rows: Row[] = [statusRow(facts, policy)];
+  if (facts.verificationStatus === 'APPROVED_VERIFIED') {
+    rows.push(...identityRows(facts.identityVerification, policy));
+    const expiry = expiryRow(facts.expiryDate, policy, now);
+    if (expiry) rows.push(expiry);
+  }
+  rows.push(...additionalCheckRows(facts.additionalChecks, policy));
+  return combine(rows);
+}
+
+function statusRow(facts: NetverifyFacts, policy: DecisionPolicy): Row {
   const status = facts.verificationStatus;
-  if (status === 'APPROVED_VERIFIED') {
-    if (facts.idScanStatus !== undefined && facts.idScanStatus !== 'SUCCESS') {
-      return pending('INCONSISTENT_ID_SCAN_STATUS');
-    }
-    // [INFERRED] §5.5: the document passing does not prove the face matched; when Jumio ran Identity
-    // Verification its verdict must agree too.
-    return facts.identityVerification ? decideIdentity(facts.identityVerification) : approved();
+  const withReasons = (decision: TableDecision): Row => ({
+    decision,
+    reasons: [status, ...rejectReasonCodes(facts.rejectReason)],
+  });
+  switch (status) {
+    case 'APPROVED_VERIFIED':
+      return facts.idScanStatus !== undefined && facts.idScanStatus !== 'SUCCESS'
+        ? { decision: 'REVIEW', reasons: ['INCONSISTENT_ID_SCAN_STATUS'] }
+        : { decision: 'APPROVED', reasons: [] };
+    case 'DENIED_FRAUD':
+      return withReasons('REJECTED');
+    case 'DENIED_UNSUPPORTED_ID_TYPE':
+      return withReasons(policy.unsupportedIdType);
+    case 'DENIED_UNSUPPORTED_ID_COUNTRY':
+      return withReasons(policy.unsupportedIdCountry);
+    case 'ERROR_NOT_READABLE_ID':
+      return withReasons('RETRY');
+    case 'NO_ID_UPLOADED':
+      // The capture was abandoned: closes the attempt without counting it (UNCOUNTED_RETRY_STATUSES).
+      return { decision: 'RETRY', reasons: [status] };
+    default:
+      // Includes misspellings such as APPROVED_VERIFED (§13) and DENIED_ words Jumio may add: a human decides.
+      return { decision: 'REVIEW', reasons: ['UNKNOWN_STATUS'] };
   }
-  // DENIED_FRAUD and the two DENIED_UNSUPPORTED_* values; a DENIED_ value Jumio adds later is still a denial.
-  if (status.startsWith('DENIED_')) {
-    return { decision: 'REJECTED', reasons: [status, ...rejectReasonCodes(facts.rejectReason)] };
+}
+
+function identityRows(
+  identity: JumioIdentityVerification | undefined,
+  policy: DecisionPolicy,
+): Row[] {
+  const absent =
+    !identity ||
+    ((identity.similarity === undefined || identity.similarity === null) &&
+      (identity.validity === undefined || identity.validity === null));
+  if (absent) {
+    // Jumio sends the face check only when Identity Verification ran: a changed account setting must
+    // not approve on the document alone.
+    return policy.requireIdentityVerification
+      ? [{ decision: 'REVIEW', reasons: ['IDENTITY_VERIFICATION_MISSING'] }]
+      : [];
   }
-  if (RETRYABLE_NETVERIFY_STATUSES.has(status)) {
-    return { decision: 'RETRY', reasons: [status, ...rejectReasonCodes(facts.rejectReason)] };
+  return [similarityRow(identity.similarity), validityRow(identity)];
+}
+
+function similarityRow(value: unknown): Row {
+  const similarity = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+  switch (similarity) {
+    case 'MATCH':
+      return { decision: 'APPROVED', reasons: [] };
+    case 'NO_MATCH':
+      return { decision: 'REJECTED', reasons: ['SIMILARITY_NO_MATCH'] };
+    case 'NOT_POSSIBLE':
+      // "not executed or bad quality of face on document": another capture can fix it.
+      return { decision: 'RETRY', reasons: ['SIMILARITY_NOT_POSSIBLE'] };
+    default:
+      return { decision: 'REVIEW', reasons: ['UNKNOWN_SIMILARITY'] };
   }
-  // Includes misspellings such as APPROVED_VERIFED (§13): wait for retrieval or a human, never approve.
-  return pending('UNKNOWN_STATUS');
+}
+
+function validityRow(identity: JumioIdentityVerification): Row {
+  const validity = parseValidity(identity.validity);
+  if (validity === true) return { decision: 'APPROVED', reasons: [] };
+  if (validity === undefined) return { decision: 'REVIEW', reasons: ['UNKNOWN_VALIDITY'] };
+  const reason = toReasonToken(identity.reason)?.replace(/^LIVENESS_(?!FAILED$)/, '');
+  const code = livenessReason(reason);
+  if (reason && QUALITY_LIVENESS_REASONS.has(reason)) return { decision: 'RETRY', reasons: [code] };
+  if (reason && FRAUD_LIVENESS_REASONS.has(reason)) return { decision: 'REJECTED', reasons: [code] };
+  return { decision: 'REVIEW', reasons: [code] };
+}
+
+/** An ID whose extracted expiry date lies before today (UTC). No date read: nothing to check. */
+function expiryRow(expiryDate: string | undefined, policy: DecisionPolicy, now: Date): Row | null {
+  if (!expiryDate?.trim()) return null;
+  const expiry = parseJumioDate(expiryDate);
+  if (!expiry) return { decision: 'REVIEW', reasons: ['ID_EXPIRY_UNREADABLE'] };
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return expiry.getTime() < today ? { decision: policy.expiredId, reasons: ['ID_EXPIRED'] } : null;
+}
+
+function combine(rows: Row[]): DecisionOutcome {
+  const decision = mostSevere(rows.map((row) => row.decision));
+  const reasons = [...new Set(rows.flatMap((row) => row.reasons))];
+  return { decision, reasons };
 }
 
 export function decideDocument(facts: DocumentFacts): DecisionOutcome {
@@ -66,7 +183,7 @@ export function decideDocument(facts: DocumentFacts): DecisionOutcome {
     case undefined:
       return pending();
     default:
-      return pending('UNKNOWN_STATUS');
+      return { decision: 'REVIEW', reasons: ['UNKNOWN_STATUS'] };
   }
 }
 
@@ -101,27 +218,7 @@ export function rejectReasonCodes(rejectReason: JumioRejectReason | undefined): 
   return codes;
 }
 
-function decideIdentity(identity: JumioIdentityVerification): DecisionOutcome {
-  const similarity =
-    typeof identity.similarity === 'string' ? identity.similarity.toUpperCase() : undefined;
-  const validity = parseValidity(identity.validity);
-  const failures: string[] = [];
-  const unknowns: string[] = [];
-
-  if (similarity === 'NO_MATCH' || similarity === 'NOT_POSSIBLE')
-    failures.push(`SIMILARITY_${similarity}`);
-  else if (similarity !== 'MATCH') unknowns.push('UNKNOWN_SIMILARITY');
-
-  if (validity === false) failures.push(livenessReason(identity.reason));
-  else if (validity === undefined) unknowns.push('UNKNOWN_VALIDITY');
-
-  if (failures.length > 0) return { decision: 'REJECTED', reasons: failures };
-  if (unknowns.length > 0) return { decision: 'PENDING', reasons: unknowns };
-  return approved();
-}
-
-function livenessReason(reason: unknown): string {
-  const token = toReasonToken(reason);
+function livenessReason(token: string | undefined): string {
   if (!token) return 'LIVENESS_FAILED';
   return token.startsWith('LIVENESS_') ? token : `LIVENESS_${token}`;
 }
@@ -131,17 +228,6 @@ function reasonCode(prefix: string, code: unknown, description: unknown): string
   if (!codeToken) return undefined;
   const descriptionToken = toReasonToken(description);
   return descriptionToken ? `${prefix}_${codeToken}_${descriptionToken}` : `${prefix}_${codeToken}`;
-}
-
-/** Jumio's enum-like words as reason tokens: upper case, `_` separated, bounded length. */
-function toReasonToken(value: unknown): string | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const token = String(value)
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 64);
-  return token || undefined;
 }
 
 function approved(): DecisionOutcome {

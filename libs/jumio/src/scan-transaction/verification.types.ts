@@ -1,5 +1,8 @@
+import type { NetverifyFacts } from './verification-decision';
+
 /** Jumio's background result, normalised from a callback or the Retrieval API. */
-export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY';
+/** REVIEW: a person at the bank decides (the manual review queue). */
+export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY' | 'REVIEW';
 
 export type JumioProduct = 'NETVERIFY' | 'DOCUMENT';
 
@@ -42,11 +45,16 @@ export interface JumioResult {
   userReference?: string;
   /** Jumio's status word: NV `verificationStatus`, DV `document.status` or `transaction.status`. */
   jumioStatus: string;
-  /** Decision before the attempt limit: RETRY may become REJECTED in the service. */
+  /** Decision before the attempt limit: RETRY may become REVIEW (or REJECTED) on the last attempt. */
   decision: VerificationDecision;
   /** Machine-readable reasons, e.g. `DENIED_FRAUD`, `REJECT_REASON_107_PHOTO_MISMATCH`, `SIMILARITY_NO_MATCH`. */
   reasons: string[];
   extracted: ExtractedData | null;
   /** When Jumio produced the result (callbackDate / timestamp), if it said. */
   reportedAt: Date | null;
+  /**
+   * Netverify: what Jumio said, so that the host's `decisionPolicy` decides (ScanTransactionService);
+   * `decision` above is the default table's. In memory only, never stored.
+   */
+  netverifyFacts?: NetverifyFacts;
 }
