@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
 import { preparedQuery, type PreparedQuery } from '../common/prepared-query';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
+import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
 import { claimRows } from '../reconciliation/row-claims';
 import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
 import type { CallbackOutcome } from './callback-inbox.entity';
@@ -11,8 +12,8 @@ import type { CallbackOutcome } from './callback-inbox.entity';
 const TABLE = 'jumio_callback_inbox';
 /** Callbacks still to process: not processed, raw form still there (retention empties it eventually). */
 const TO_PROCESS = `processed_at IS NULL AND payload <> ''`;
-/** A claim outlives one retrieval with the client's timeouts and retries many times over. */
-const LEASE_MS = 5 * 60_000;
+/** Short, renewed while the callback is worked on (see LeaseRenewer). */
+const LEASE_MS = WORK_LEASE_MS;
 
 /**
  * The stored callback, tied to the transaction whose token was in its URL, in the same statement that
@@ -42,6 +43,8 @@ export interface PendingCallback {
 export class CallbackInboxService {
   private readonly dialect: SqlDialect;
   private readonly insert: PreparedQuery<{ id: string }>;
+  /** Leases of the callbacks this instance claimed, renewed until they are finished or postponed. */
+  readonly leases: LeaseRenewer;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,6 +54,7 @@ export class CallbackInboxService {
     // PostgreSQL types a SELECT list's parameters as text, which a timestamptz column does not take.
     const timestamp = this.dialect.isPostgres ? 'CAST(? AS timestamptz)' : '?';
     this.insert = preparedQuery(dataSource, 'jumio_callback_record', RECORD(timestamp));
+    this.leases = new LeaseRenewer(dataSource, this.dialect, TABLE, LEASE_MS);
   }
 
   /** Stores a callback to process; returns its id, or null when no transaction has this token. */

@@ -16,6 +16,7 @@ import { runInTransaction } from '../scan-transaction/db-transaction';
 import { parseReasons } from '../scan-transaction/scan-transaction.rules';
 import type { ScanType } from '../scan-transaction/scan-transaction.types';
 import type { VerificationDecision } from '../scan-transaction/verification.types';
+import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
 import { claimRows } from '../reconciliation/row-claims';
 import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
 import { OUTBOX_TABLE } from './outbox.writer';
@@ -29,7 +30,8 @@ import { ScanTransactionEvents } from './scan-transaction-events';
 
 export const DEFAULT_OUTBOX_RELAY_INTERVAL_MS = 1_000;
 const BATCH_SIZE = 50;
-const LEASE_MS = 60_000;
+/** Short, renewed while the batch is delivered (see LeaseRenewer). */
+const LEASE_MS = WORK_LEASE_MS;
 const MAX_BACKOFF_MS = 60 * 60_000;
 const MAX_ROUNDS_PER_PASS = 10;
 /** Only the oldest undelivered event of a transaction is due: events of one transaction stay in order. */
@@ -66,6 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly intervalMs: number;
   private readonly dialect: SqlDialect;
   private readonly passes = new PeriodicPass<RelayReport>();
+  private readonly leases: LeaseRenewer;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -75,6 +78,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.intervalMs = options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS;
     this.dialect = sqlDialect(dataSource);
+    this.leases = new LeaseRenewer(dataSource, this.dialect, OUTBOX_TABLE, LEASE_MS);
   }
 
   onApplicationBootstrap(): void {
@@ -85,8 +89,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.passes.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.passes.stop();
+    this.leases.stop();
   }
 
   /** One delivery pass; concurrent calls share the pass in progress. */
@@ -134,7 +139,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       },
       now,
     );
-    for (const id of ids) await this.deliver(id, report);
+    this.leases.hold(ids);
+    for (const id of ids) {
+      try {
+        await this.deliver(id, report);
+      } finally {
+        this.leases.drop(id);
+      }
+    }
     return ids.length;
   }
 

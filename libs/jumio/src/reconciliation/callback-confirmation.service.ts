@@ -47,6 +47,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   private readonly queue: { id: string; claimed: boolean }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private sweeping: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -81,9 +82,14 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     }
   }
 
+  /** Stops taking work; callbacks claimed but not started are handed back for other instances at once. */
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    this.stopping = true;
+    const unstarted = this.queue.splice(0).filter(({ claimed }) => claimed);
+    await this.inbox.leases.release(unstarted.map(({ id }) => id));
     await this.settled();
+    this.inbox.leases.stop();
   }
 
   private pump(): void {
@@ -91,11 +97,14 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       const next = this.queue.shift()!;
       const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(async () => {
-          if (next.claimed || (await this.inbox.claimOne(next.id, new Date())))
+          if (next.claimed || (await this.inbox.claimOne(next.id, new Date()))) {
+            this.inbox.leases.hold([next.id]);
             await this.process(next.id);
+          }
         })
         .catch((error: unknown) => this.logFailure(error))
         .finally(() => {
+          this.inbox.leases.drop(next.id);
           this.inFlight.delete(work);
           this.pump();
         });
@@ -109,8 +118,9 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
    */
   private sweep(): Promise<void> {
     this.sweeping ??= (async () => {
-      if (this.queue.length > 0 || !(await this.inbox.anyDue(new Date()))) return;
+      if (this.stopping || this.queue.length > 0 || !(await this.inbox.anyDue(new Date()))) return;
       const ids = await this.inbox.claim(new Date(), BATCH_SIZE);
+      this.inbox.leases.hold(ids);
       for (const id of ids) this.queue.push({ id, claimed: true });
       this.pump();
     })()
