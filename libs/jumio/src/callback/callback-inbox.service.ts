@@ -168,6 +168,37 @@ export class CallbackInboxService {
     );
   }
 
+  /**
+   * Callbacks of the same transaction received up to `receivedUpTo` and still unprocessed: the retrieval
+   * just made answers for them too. Final: they are closed with `outcome` (no Jumio call of their own).
+   * Not final (`until`): they wait as long as this one, unless another worker holds them.
+   */
+  async settleSiblings(
+    scanTransactionId: string,
+    exceptId: string,
+    receivedUpTo: Date,
+    settle: { outcome: CallbackOutcome } | { until: Date },
+  ): Promise<void> {
+    const now = this.dialect.time(new Date());
+    const same = `scan_transaction_id = ? AND id <> ? AND processed_at IS NULL AND received_at <= ?`;
+    const params = [scanTransactionId, exceptId, this.dialect.time(receivedUpTo)];
+    if ('outcome' in settle) {
+      await this.dialect.rows(
+        this.dataSource,
+        `UPDATE ${TABLE} SET processed_at = ?, outcome = ?, payload = '', claimed_until = NULL
+         WHERE ${same}`,
+        [now, settle.outcome, ...params],
+      );
+      return;
+    }
+    await this.dialect.rows(
+      this.dataSource,
+      `UPDATE ${TABLE} SET claimed_until = ? WHERE ${same}
+       AND (claimed_until IS NULL OR claimed_until < ?)`,
+      [this.dialect.time(settle.until), ...params, now],
+    );
+  }
+
   /** Leaves a claimed callback unprocessed, to be tried again from `until` on. */
   async postpone(id: string, until: Date): Promise<void> {
     await this.dialect.rows(

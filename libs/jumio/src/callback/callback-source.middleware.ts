@@ -28,7 +28,18 @@ export function createCallbackSourceMiddleware(guard: CallbackSourceGuard): Requ
     if (request.method !== 'POST' || !CALLBACK_PATH.test(request.path)) return next();
     const rejection = guard.inspect(request);
     if (rejection) return guard.reject(request, response, rejection);
+    // A body trickled in slowly must not hold a connection (and a parser) for minutes.
+    const bodyTimer = setTimeout(() => {
+      if (request.complete) return;
+      guard.reject(request, response, {
+        status: HttpStatus.REQUEST_TIMEOUT,
+        reason: 'BODY_TIMEOUT',
+      });
+      request.destroy();
+    }, guard.bodyTimeoutMs);
     parseForm(request, response, (error?: unknown) => {
+      clearTimeout(bodyTimer);
+      if (response.headersSent) return;
       if (!error) return next();
       const tooLarge = (error as { type?: string }).type === 'entity.too.large';
       guard.reject(

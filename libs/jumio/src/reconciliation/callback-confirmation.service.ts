@@ -160,20 +160,34 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       this.logger.warn(`Callback ${callback.id} ignored: its reference is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
+    // A closed transaction keeps its first final result whatever a callback says: no Jumio call (each
+    // would be billed time at Jumio, and anyone holding the callback URL could send them by the thousand).
+    if (tx.openKey === null) {
+      const decided = tx.decision !== null && tx.decision !== 'PENDING';
+      return this.inbox.finish(callback.id, decided ? 'DUPLICATE' : 'IGNORED_STALE');
+    }
     // Only the claimed reference is taken from the callback, and it matched the URL's transaction.
+    const retrievedAt = new Date();
     const result = await this.retriever.retrieve(claimed.product, claimed.jumioReference);
-    if (result.decision === 'PENDING') return this.postpone(callback);
+    if (result.decision === 'PENDING') {
+      const until = await this.postpone(callback);
+      return this.inbox.settleSiblings(tx.id, callback.id, retrievedAt, { until });
+    }
     const outcome = await this.scans.applyResult(result, 'CALLBACK');
     await this.inbox.finish(callback.id, outcome);
+    // Callbacks of this transaction that arrived before this retrieval are answered by it.
+    await this.inbox.settleSiblings(tx.id, callback.id, retrievedAt, { outcome: 'DUPLICATE' });
   }
 
-  private postpone(callback: PendingCallback): Promise<void> {
+  private async postpone(callback: PendingCallback): Promise<Date> {
     const now = Date.now();
     const waitMs = Math.min(
       MAX_RETRY_MS,
       Math.max(MIN_RETRY_MS, now - callback.receivedAt.getTime()),
     );
-    return this.inbox.postpone(callback.id, new Date(now + waitMs));
+    const until = new Date(now + waitMs);
+    await this.inbox.postpone(callback.id, until);
+    return until;
   }
 
   private logFailure(error: unknown): void {

@@ -14,7 +14,10 @@ describe('LeaseRenewer (SQLite)', () => {
     )[0].claimed_until;
 
   beforeAll(async () => {
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:' }).initialize();
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+    }).initialize();
     await dataSource.query('CREATE TABLE work (id TEXT PRIMARY KEY, claimed_until datetime)');
   });
   afterAll(() => dataSource.destroy());
