@@ -16,6 +16,7 @@ import { ErasureService } from './data-protection/erasure.service';
 import { JumioAdminController } from './data-protection/jumio-admin.controller';
 import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
+import { JumioHttpHardeningInstaller } from './http-adapter/jumio-http-hardening';
 import { JUMIO_ENTITIES } from './jumio.entities';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
@@ -51,6 +52,7 @@ import { StartClaims } from './scan-transaction/start-claims';
     JumioCallbackService,
     CallbackSourceGuard,
     CallbackSourceMiddlewareInstaller,
+    JumioHttpHardeningInstaller,
     JumioResultRetriever,
     CallbackConfirmation,
     ReconciliationService,
