@@ -30,16 +30,17 @@ export async function startDemoApp(env: Record<string, string | undefined>): Pro
   const useSandbox = jumioConfig.JUMIO_SANDBOX ?? !jumioConfig.JUMIO_API_TOKEN;
 
   const sandboxLogger = new Logger('JumioSandbox');
-  const sandbox = useSandbox
-    ? await startJumioSandbox({
-        port: jumioConfig.JUMIO_SANDBOX_PORT,
-        ...SANDBOX_CREDENTIALS,
-        logger: (line) => sandboxLogger.log(line),
-      })
-    : undefined;
+  const sandbox =
+    useSandbox && !jumioConfig.JUMIO_SANDBOX_URL
+      ? await startJumioSandbox({
+          port: jumioConfig.JUMIO_SANDBOX_PORT,
+          ...SANDBOX_CREDENTIALS,
+          logger: (line) => sandboxLogger.log(line),
+        })
+      : undefined;
 
   try {
-    return await serveDemo(appConfig, jumioConfig, opsConfig, sandbox);
+    return await serveDemo(appConfig, jumioConfig, opsConfig, sandbox, useSandbox);
   } catch (error) {
     await sandbox?.close();
     throw error;
@@ -51,10 +52,15 @@ async function serveDemo(
   jumioConfig: JumioConfig,
   opsConfig: OpsConfig,
   sandbox: JumioSandbox | undefined,
+  useSandbox: boolean,
 ): Promise<DemoApp> {
   const appModule = AppModule.register({
     database: databaseOptions(appConfig),
-    jumio: jumioModuleOptions(jumioConfig, appConfig, sandbox?.url),
+    jumio: jumioModuleOptions(
+      jumioConfig,
+      appConfig,
+      sandbox?.url ?? (useSandbox ? jumioConfig.JUMIO_SANDBOX_URL : undefined),
+    ),
     // The request id reaches every log line only in JSON logs: without them its context is pure cost.
     ops: { accessLog: opsConfig.ACCESS_LOG, requestIdInLogs: opsConfig.LOG_FORMAT === 'json' },
   });

@@ -36,6 +36,12 @@ export class JumioConfig {
   @Max(65535, { message: 'JUMIO_SANDBOX_PORT must be between 0 and 65535' })
   JUMIO_SANDBOX_PORT: number = 4010;
 
+  /** A sandbox already running (`npm run sandbox`), used instead of an in-process one; it outlives restarts. */
+  @Expose()
+  @IsOptional()
+  @IsUrl(httpUrl, { message: 'JUMIO_SANDBOX_URL must be an absolute http(s) URL' })
+  JUMIO_SANDBOX_URL?: string;
+
   @Expose()
   @IsOptional()
   @IsIn(['US', 'EU', 'SG'], { message: 'JUMIO_DATACENTER must be one of US, EU, SG' })
