@@ -16,6 +16,7 @@ import {
 } from './config/jumio-module-options';
 import { OpsConfig } from './config/ops.config';
 import { validateConfig } from './config/validate-config';
+import { hardenHttp } from './http-hardening';
 
 export interface DemoApp {
   app: INestApplication;
@@ -98,6 +99,7 @@ async function serveDemo(
     ),
     { jsonDocumentUrl: 'docs-json', ui: !fastify },
   );
+  hardenHttp(app);
   app.enableShutdownHooks();
   await app.listen(appConfig.PORT, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

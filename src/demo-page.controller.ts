@@ -4,6 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const PUBLIC_FOLDER = join(__dirname, 'public');
+const PAGE_CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /**
  * The demo onboarding page: three fixed files, routed like any API route and read once. A static-files
@@ -17,6 +25,8 @@ export class DemoPageController {
 
   @Get(['', 'index.html'])
   @Header('Content-Type', 'text/html; charset=utf-8')
+  // ES module scripts and the stylesheet from this origin only; nothing inline, never framed.
+  @Header('Content-Security-Policy', PAGE_CSP)
   page(): Promise<string> {
     return this.read('index.html');
   }

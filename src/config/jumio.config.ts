@@ -38,6 +38,12 @@ export class JumioConfig {
   @Max(65535, { message: 'JUMIO_SANDBOX_PORT must be between 0 and 65535' })
   JUMIO_SANDBOX_PORT: number = 4010;
 
+  /** A sandbox already running (`npm run sandbox`), used instead of an in-process one; it outlives restarts. */
+  @Expose()
+  @IsOptional()
+  @IsUrl(httpUrl, { message: 'JUMIO_SANDBOX_URL must be an absolute http(s) URL' })
+  JUMIO_SANDBOX_URL?: string;
+
   @Expose()
   @IsOptional()
   @IsIn(['US', 'EU', 'SG'], { message: 'JUMIO_DATACENTER must be one of US, EU, SG' })
@@ -199,12 +205,6 @@ export class JumioConfig {
   @Min(1, { message: 'JUMIO_CALLBACK_INBOX_CONCURRENCY must be between 1 and 256' })
   @Max(256, { message: 'JUMIO_CALLBACK_INBOX_CONCURRENCY must be between 1 and 256' })
   JUMIO_CALLBACK_INBOX_CONCURRENCY?: number;
-
-  /** URL of a Jumio sandbox already running (shared by several instances) instead of an in-process one. */
-  @Expose()
-  @IsOptional()
-  @IsUrl(httpUrl, { message: 'JUMIO_SANDBOX_URL must be an absolute http(s) URL' })
-  JUMIO_SANDBOX_URL?: string;
 
   /** Proof-of-address document types accepted (Jumio DV codes), e.g. BS,UB. */
   @Expose()

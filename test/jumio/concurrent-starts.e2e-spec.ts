@@ -103,9 +103,13 @@ describe.each(DATABASES)('concurrent starts (%s)', (database) => {
     expect(different.status).toBe(409);
     expect(different.body.message).toMatch(/in progress/);
 
-    // The first start fails and leaves nothing behind; the identical one then starts for itself.
+    // The first start fails and leaves nothing behind; the identical one (a double click) shares its
+    // failure rather than paying Jumio a second time. The client's retry then starts anew.
+    const sentBefore = kit.sandbox.control.findTransactions().length;
     expect((await first).status).toBe(503);
-    const retried = await identical;
+    expect((await identical).status).toBe(503);
+    expect(kit.sandbox.control.findTransactions().length).toBe(sentBefore);
+    const retried = await user.post('poi', 'initiate', WEB_URLS);
     expect(retried.status).toBe(200);
     expect(await openRows('nv-in-flight')).toHaveLength(1);
     expect(await kit.rows('jumio_start_claim')).toHaveLength(0);

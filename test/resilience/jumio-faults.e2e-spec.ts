@@ -184,6 +184,58 @@ describe('circuit breaker per Jumio host, over real HTTP', () => {
   });
 });
 
+describe('circuit breaker per endpoint group: a hanging start among good status reads', () => {
+  let sandbox: JumioSandbox;
+  let jumio: HttpRelay;
+  let database: TestDatabase;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
+    jumio = await startHttpRelay([sandbox.url]);
+    database = await createTestDatabase('sqlite');
+    app = await createTestApp(
+      database,
+      testJumioOptions(jumio.url, { requestTimeoutMs: ATTEMPT_TIMEOUT_MS, resilience }),
+    );
+  });
+
+  afterAll(async () => {
+    sandbox?.control.reset();
+    await app?.close();
+    await database?.stop();
+    await jumio?.close();
+    await sandbox?.close();
+  });
+
+  const initiate = (userId: string) =>
+    request(app.url)
+      .post('/api/private/jumio/poi/!initiate')
+      .set('X-User-Id', userId)
+      .send(WEB_URLS);
+
+  it('opens the start circuit although status reads to the same host keep succeeding', async () => {
+    const client = app.app.get(JumioClient, { strict: false });
+    expect((await initiate('endpoint-ok')).status).toBe(200);
+    const [{ jumio_reference: reference }] = await app.dataSource.query<
+      { jumio_reference: string }[]
+    >('SELECT jumio_reference FROM jumio_scan_transaction');
+    sandbox.control.setFault({ group: 'initiate', kind: 'hang' });
+    for (let i = 0; i < 3; i++) {
+      expect((await initiate(`endpoint-hang-${i}`)).status).toBe(503);
+      await expect(client.getNetverifyScanStatus(reference)).resolves.toMatchObject({
+        scanReference: reference,
+      });
+    }
+    const sent = jumio.count(INITIATE);
+    const started = Date.now();
+    const fast = await initiate('endpoint-hang-fast');
+    expect(fast.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(ATTEMPT_TIMEOUT_MS);
+    expect(jumio.count(INITIATE)).toBe(sent);
+  });
+});
+
 describe('JumioClient retrieval against the sandbox, over real HTTP', () => {
   const CLIENT_DEADLINE_MS = 3_000;
   let sandbox: JumioSandbox;

@@ -78,7 +78,9 @@ describe.each(ADAPTERS)('JumioOpsModule (%s)', (adapter) => {
       /jumio_scan_transactions\{type="POI",channel="WEB",status="PENDING",decision="NONE"\} 1/,
     );
     expect(text).toMatch(/jumio_reconciliation_backlog 0/);
-    expect(text).toMatch(/jumio_circuit_state\{host="http:\/\/127\.0\.0\.1:\d+"\} 0/);
+    expect(text).toMatch(
+      /jumio_circuit_state\{host="http:\/\/127\.0\.0\.1:\d+",endpoint="initiate"\} 0/,
+    );
     expect(text).toMatch(/process_resident_memory_bytes/);
     // Labels never carry users, references or tokens.
     expect(text).not.toContain('metrics-user');

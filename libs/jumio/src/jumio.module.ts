@@ -17,6 +17,7 @@ import { ErasureService } from './data-protection/erasure.service';
 import { JumioAdminController } from './data-protection/jumio-admin.controller';
 import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
+import { JumioHttpHardeningInstaller } from './http-adapter/jumio-http-hardening';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
 import { TransactionStateGauge } from './observability/transaction-state.gauge';
@@ -60,6 +61,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     CallbackUrlBuilder,
     CallbackSourceGuard,
     CallbackSourceMiddlewareInstaller,
+    JumioHttpHardeningInstaller,
     JumioResultRetriever,
     CallbackConfirmation,
     ReconciliationService,

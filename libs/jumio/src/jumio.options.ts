@@ -95,6 +95,14 @@ export interface JumioModuleOptions {
   trustedProxies?: string[];
   /** Largest callback body accepted, in bytes (413 beyond). Default 65536. */
   callbackMaxBodyBytes?: number;
+  /**
+   * Callbacks accepted per second by one instance (a token bucket of `burst`), checked before the body is
+   * read; beyond it 429 with `Retry-After: 1` (Jumio retries, reconciliation recovers what it does not).
+   * Default 100 per second, burst 200; raise it for load tests.
+   */
+  callbackRateLimit?: { perSecond: number; burst: number };
+  /** Milliseconds a callback's body may take to arrive once its headers did (slow senders are cut off, 408). Default 10000. */
+  callbackBodyTimeoutMs?: number;
   /** Seconds between Retrieval API re-checks of an unfinished transaction; then daily. Default Jumio's 40, 60, 100, ... 940. */
   retrievalScheduleSeconds?: number[];
   /** Milliseconds between reconciliation passes; 0 disables the timer (call `ReconciliationService.runOnce`). Default 15000. */

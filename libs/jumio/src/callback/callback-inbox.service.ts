@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
 import { preparedQuery, type PreparedQuery } from '../common/prepared-query';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
+import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
 import { claimRows } from '../reconciliation/row-claims';
 import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
 import type { CallbackOutcome } from './callback-inbox.entity';
@@ -11,8 +12,8 @@ import type { CallbackOutcome } from './callback-inbox.entity';
 const TABLE = 'jumio_callback_inbox';
 /** Callbacks still to process: not processed, raw form still there (retention empties it eventually). */
 const TO_PROCESS = `processed_at IS NULL AND payload <> ''`;
-/** A claim outlives one retrieval with the client's timeouts and retries many times over. */
-const LEASE_MS = 5 * 60_000;
+/** Short, renewed while the callback is worked on (see LeaseRenewer). */
+const LEASE_MS = WORK_LEASE_MS;
 
 /**
  * The stored callback, tied to the transaction whose token was in its URL, in the same statement that
@@ -44,6 +45,8 @@ export interface PendingCallback {
 export class CallbackInboxService {
   private readonly dialect: SqlDialect;
   private readonly insert: PreparedQuery<{ id: string }>;
+  /** Leases of the callbacks this instance claimed, renewed until they are finished or postponed. */
+  readonly leases: LeaseRenewer;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,6 +56,7 @@ export class CallbackInboxService {
     // PostgreSQL types a SELECT list's parameters as text, which a timestamptz column does not take.
     const timestamp = this.dialect.isPostgres ? 'CAST(? AS timestamptz)' : '?';
     this.insert = preparedQuery(dataSource, 'jumio_callback_record', RECORD(timestamp));
+    this.leases = new LeaseRenewer(dataSource, this.dialect, TABLE, LEASE_MS);
   }
 
   /** Stores a callback to process; returns its id, or null when no transaction has this token. */
@@ -147,6 +151,37 @@ export class CallbackInboxService {
       `UPDATE ${TABLE} SET processed_at = ?, outcome = ?, error_field = ?, payload = '',
        claimed_until = NULL WHERE id = ?`,
       [this.dialect.time(new Date()), outcome, errorField?.slice(0, 64) ?? null, id],
+    );
+  }
+
+  /**
+   * Callbacks of the same transaction received up to `receivedUpTo` and still unprocessed: the retrieval
+   * just made answers for them too. Final: they are closed with `outcome` (no Jumio call of their own).
+   * Not final (`until`): they wait as long as this one, unless another worker holds them.
+   */
+  async settleSiblings(
+    scanTransactionId: string,
+    exceptId: string,
+    receivedUpTo: Date,
+    settle: { outcome: CallbackOutcome } | { until: Date },
+  ): Promise<void> {
+    const now = this.dialect.time(new Date());
+    const same = `scan_transaction_id = ? AND id <> ? AND processed_at IS NULL AND received_at <= ?`;
+    const params = [scanTransactionId, exceptId, this.dialect.time(receivedUpTo)];
+    if ('outcome' in settle) {
+      await this.dialect.rows(
+        this.dataSource,
+        `UPDATE ${TABLE} SET processed_at = ?, outcome = ?, payload = '', claimed_until = NULL
+         WHERE ${same}`,
+        [now, settle.outcome, ...params],
+      );
+      return;
+    }
+    await this.dialect.rows(
+      this.dataSource,
+      `UPDATE ${TABLE} SET claimed_until = ? WHERE ${same}
+       AND (claimed_until IS NULL OR claimed_until < ?)`,
+      [this.dialect.time(settle.until), ...params, now],
     );
   }
 

@@ -12,23 +12,38 @@ import { JUMIO_CALLBACK_IPS } from '../client/jumio-hosts';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
 import { IpAllowlist, LOOPBACK_CIDRS, maskIp, resolveClientIp } from './ip-allowlist';
+import { TokenBucket } from './token-bucket';
 
 /** Jumio's callbacks are a few KB of form fields; image data travels by URL, never in the body. */
 export const DEFAULT_CALLBACK_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_CALLBACK_RATE_LIMIT = { perSecond: 100, burst: 200 };
+export const DEFAULT_CALLBACK_BODY_TIMEOUT_MS = 10_000;
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 export type CallbackRejectionReason =
-  'SOURCE_NOT_ALLOWED' | 'UNSUPPORTED_CONTENT_TYPE' | 'BODY_TOO_LARGE' | 'MALFORMED_BODY';
+  | 'SOURCE_NOT_ALLOWED'
+  | 'UNSUPPORTED_CONTENT_TYPE'
+  | 'BODY_TOO_LARGE'
+  | 'MALFORMED_BODY'
+  | 'RATE_LIMITED'
+  | 'BODY_TIMEOUT';
 
 export interface CallbackRejection {
   status:
     | HttpStatus.FORBIDDEN
     | HttpStatus.UNSUPPORTED_MEDIA_TYPE
     | HttpStatus.PAYLOAD_TOO_LARGE
-    | HttpStatus.BAD_REQUEST;
+    | HttpStatus.BAD_REQUEST
+    | HttpStatus.TOO_MANY_REQUESTS
+    | HttpStatus.REQUEST_TIMEOUT;
   reason: CallbackRejectionReason;
 }
+
+const RATE_COUNTED = Symbol('jumioCallbackRateCounted');
+
+/** Seconds a rate-limited sender is asked to wait. */
+export const CALLBACK_RETRY_AFTER_SECONDS = 1;
 
 /** The allowlist the options describe: explicit CIDRs, else Jumio's list for the data centre. */
 export function callbackAllowedCidrs(options: JumioModuleOptions): string[] {
@@ -53,12 +68,18 @@ export class CallbackSourceGuard implements CanActivate {
   private readonly logger = new Logger('JumioCallback');
   private readonly allowed: IpAllowlist;
   private readonly trustedProxies: IpAllowlist;
+  private readonly rateLimit: TokenBucket;
+  private lastRateLimitLog = 0;
   readonly maxBodyBytes: number;
+  readonly bodyTimeoutMs: number;
 
   constructor(@Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions) {
     this.allowed = buildList('callbackAllowedIps', callbackAllowedCidrs(options));
     this.trustedProxies = buildList('trustedProxies', options.trustedProxies ?? []);
     this.maxBodyBytes = options.callbackMaxBodyBytes ?? DEFAULT_CALLBACK_MAX_BODY_BYTES;
+    this.bodyTimeoutMs = options.callbackBodyTimeoutMs ?? DEFAULT_CALLBACK_BODY_TIMEOUT_MS;
+    const { perSecond, burst } = options.callbackRateLimit ?? DEFAULT_CALLBACK_RATE_LIMIT;
+    this.rateLimit = new TokenBucket(perSecond, burst);
   }
 
   /** Why this request must be refused, or undefined when it may be read. */
@@ -79,11 +100,24 @@ export class CallbackSourceGuard implements CanActivate {
     if (Number.isFinite(declaredLength) && declaredLength > this.maxBodyBytes) {
       return { status: HttpStatus.PAYLOAD_TOO_LARGE, reason: 'BODY_TOO_LARGE' };
     }
+    // Last: only a request that would otherwise be read spends a token, once (the check runs twice).
+    const counted = request as IncomingMessage & { [RATE_COUNTED]?: boolean };
+    if (counted[RATE_COUNTED]) return undefined;
+    counted[RATE_COUNTED] = true;
+    if (!this.rateLimit.take()) {
+      return { status: HttpStatus.TOO_MANY_REQUESTS, reason: 'RATE_LIMITED' };
+    }
     return undefined;
   }
 
   /** One line per refused callback: the reason and a masked address; never the path (it holds the token). */
   logRejection(request: IncomingMessage, reason: CallbackRejectionReason): void {
+    // A flood is one line a second, not one per request.
+    if (reason === 'RATE_LIMITED') {
+      const now = Date.now();
+      if (now - this.lastRateLimitLog < 1000) return;
+      this.lastRateLimitLog = now;
+    }
     const client = resolveClientIp(
       request.socket.remoteAddress,
       request.headers['x-forwarded-for'],
@@ -93,7 +127,9 @@ export class CallbackSourceGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<IncomingMessage>();
+    // Fastify hands guards its own request object; the Node request is its `raw`.
+    const given = context.switchToHttp().getRequest<IncomingMessage & { raw?: IncomingMessage }>();
+    const request = given.raw ?? given;
     const rejection = this.inspect(request);
     if (!rejection) return true;
     this.logRejection(request, rejection.reason);
@@ -109,6 +145,8 @@ export class CallbackSourceGuard implements CanActivate {
     response.statusCode = rejection.status;
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.setHeader('Connection', 'close');
+    if (rejection.status === HttpStatus.TOO_MANY_REQUESTS)
+      response.setHeader('Retry-After', String(CALLBACK_RETRY_AFTER_SECONDS));
     response.end(JSON.stringify({ statusCode: rejection.status, error: rejection.reason }));
   }
 }

@@ -42,7 +42,18 @@ export function createCallbackSourceMiddleware(guard: CallbackSourceGuard): Requ
     const rejection = guard.inspect(request);
     if (rejection) return guard.reject(request, response, rejection);
     if (request._body || request.readableEnded) return next(); // read by something mounted earlier
+    // A body trickled in slowly must not hold a connection (and a parser) for minutes.
+    const bodyTimer = setTimeout(() => {
+      if (request.complete) return;
+      guard.reject(request, response, {
+        status: HttpStatus.REQUEST_TIMEOUT,
+        reason: 'BODY_TIMEOUT',
+      });
+      request.destroy();
+    }, guard.bodyTimeoutMs);
     readCallbackForm(request, guard.maxBodyBytes, (failure, form) => {
+      clearTimeout(bodyTimer);
+      if (response.headersSent) return;
       if (!failure) {
         request.body = form;
         request._body = true; // the host's body parsers skip a request already read

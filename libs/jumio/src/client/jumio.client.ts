@@ -219,7 +219,12 @@ export class JumioClient {
     const url = call.baseUrl + this.resolvePath(call);
     const retrySafe = call.method === 'GET' || call.method === 'DELETE';
     return this.policies.execute(
-      { baseUrl: call.baseUrl, retrySafe, description: this.describe(call) },
+      {
+        baseUrl: call.baseUrl,
+        endpointGroup: endpointGroupOf(call),
+        retrySafe,
+        description: this.describe(call),
+      },
       async (deadline) => {
         // Every attempt, retries included, counts against Jumio's rate limit: each waits for its turn.
         const done = await this.pacing.take(
@@ -395,4 +400,11 @@ export class JumioClient {
     }
     return `Jumio ${call.method} ${origin}${call.pathTemplate}`;
   }
+}
+
+/** Circuits are per endpoint group: a failing start must not hide behind working status reads. */
+function endpointGroupOf(call: JumioCall): string {
+  if (call.method === 'DELETE') return 'delete';
+  if (call.method === 'GET') return 'retrieval';
+  return call.pathTemplate.endsWith('/acquisitions') ? 'acquisitions' : 'initiate';
 }

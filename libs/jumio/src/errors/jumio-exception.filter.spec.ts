@@ -27,6 +27,11 @@ class FailingController {
     throw new JumioError(JumioErrorCode.JUMIO_RATE_LIMITED, OPERATOR_DETAIL, 429);
   }
 
+  @Get('database/down')
+  databaseDown(): never {
+    throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  }
+
   @Get('plain/error')
   plain(): never {
     throw new Error('not a JumioError');
@@ -105,6 +110,13 @@ describe.each(['express', 'fastify'] as const)('JumioExceptionFilter on %s', (pl
   it('passes the message of module errors through to the client', async () => {
     const response = await request(app.getHttpServer()).get('/fail/INVALID_INPUT').expect(400);
     expect(response.body.message).toBe('client-facing message for INVALID_INPUT');
+  });
+
+  it('answers a database outage 503 with Retry-After and no detail', async () => {
+    const response = await request(app.getHttpServer()).get('/fail/database/down').expect(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body.error).toBe('DATABASE_UNAVAILABLE');
+    expect(JSON.stringify(response.body)).not.toMatch(/ECONNREFUSED|5432/);
   });
 
   it('leaves other exceptions to Nest', async () => {

@@ -5,7 +5,8 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { JumioError, JumioErrorCode } from './jumio.error';
 
 interface CodeMapping {
@@ -66,14 +67,43 @@ function retryAfterOf(error: JumioError): number | undefined {
   return undefined;
 }
 
-/** The one place JumioError becomes HTTP: `{ statusCode, error: <code>, message }`, on Express and Fastify. */
-@Catch(JumioError)
-export class JumioExceptionFilter implements ExceptionFilter<JumioError> {
+/**
+ * The one place JumioError becomes HTTP: `{ statusCode, error: <code>, message }`, on Express and Fastify.
+ * A database that is down, unreachable, locked or too slow answers 503 `DATABASE_UNAVAILABLE` with
+ * `Retry-After` (the client may simply retry; nothing was half written: every write is one transaction).
+ * Everything else is left to Nest (HttpExceptions as they are, anything unknown a bare 500).
+ */
+@Catch()
+export class JumioExceptionFilter extends BaseExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(JumioExceptionFilter.name);
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(private readonly adapterHost: HttpAdapterHost) {
+    super(adapterHost.httpAdapter);
+  }
 
-  catch(error: JumioError, host: ArgumentsHost): void {
+  override catch(error: unknown, host: ArgumentsHost): void {
+    if (error instanceof JumioError) return this.replyJumioError(error, host);
+    if (isDatabaseUnavailable(error)) return this.replyDatabaseUnavailable(host);
+    return super.catch(error, host);
+  }
+
+  private replyDatabaseUnavailable(host: ArgumentsHost): void {
+    const { httpAdapter } = this.adapterHost;
+    const response: unknown = host.switchToHttp().getResponse();
+    this.logger.warn('DATABASE_UNAVAILABLE: a request was answered 503');
+    httpAdapter.setHeader(response, 'Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    httpAdapter.reply(
+      response,
+      {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'DATABASE_UNAVAILABLE',
+        message: 'The service cannot reach its database; try again later',
+      },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
+  }
+
+  private replyJumioError(error: JumioError, host: ArgumentsHost): void {
     const { httpAdapter } = this.adapterHost;
     const response: unknown = host.switchToHttp().getResponse();
     const mapping = CODE_MAPPINGS[error.code] ?? { status: HttpStatus.INTERNAL_SERVER_ERROR };

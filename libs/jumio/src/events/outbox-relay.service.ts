@@ -18,6 +18,7 @@ import { runInTransaction } from '../scan-transaction/db-transaction';
 import { parseReasons } from '../scan-transaction/scan-transaction.rules';
 import type { ScanType } from '../scan-transaction/scan-transaction.types';
 import type { VerificationDecision } from '../scan-transaction/verification.types';
+import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
 import { claimRows } from '../reconciliation/row-claims';
 import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
 import { OUTBOX_TABLE } from './outbox.writer';
@@ -31,7 +32,8 @@ import { ScanTransactionEvents } from './scan-transaction-events';
 
 export const DEFAULT_OUTBOX_RELAY_INTERVAL_MS = 1_000;
 const BATCH_SIZE = 50;
-const LEASE_MS = 60_000;
+/** Short, renewed while the batch is delivered (see LeaseRenewer). */
+const LEASE_MS = WORK_LEASE_MS;
 const MAX_BACKOFF_MS = 60 * 60_000;
 const MAX_ROUNDS_PER_PASS = 10;
 /** Only the oldest undelivered event of a transaction is due: events of one transaction stay in order. */
@@ -70,6 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly passes = new PeriodicPass<RelayReport>();
   /** The host's EventEmitter2, looked up once (`@nestjs/event-emitter` is optional). */
   private emitterLookup?: { emitter?: EventEmitterLike };
+  private readonly leases: LeaseRenewer;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -82,6 +85,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS,
     );
     this.dialect = sqlDialect(dataSource);
+    this.leases = new LeaseRenewer(dataSource, this.dialect, OUTBOX_TABLE, LEASE_MS);
   }
 
   private hostEmitter(): EventEmitterLike | undefined {
@@ -99,8 +103,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.passes.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.passes.stop();
+    this.leases.stop();
   }
 
   /** One delivery pass; concurrent calls share the pass in progress. */
@@ -148,7 +153,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       },
       now,
     );
-    for (const id of ids) await this.deliver(id, report);
+    this.leases.hold(ids);
+    for (const id of ids) {
+      try {
+        await this.deliver(id, report);
+      } finally {
+        this.leases.drop(id);
+      }
+    }
     return ids.length;
   }
 

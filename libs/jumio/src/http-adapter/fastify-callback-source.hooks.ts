@@ -1,7 +1,10 @@
-import { HttpStatus, PayloadTooLargeException } from '@nestjs/common';
+import { HttpStatus, PayloadTooLargeException, RequestTimeoutException } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { Transform, type Readable } from 'node:stream';
-import type { CallbackSourceGuard } from '../callback/callback-source.guard';
+import {
+  CALLBACK_RETRY_AFTER_SECONDS,
+  type CallbackSourceGuard,
+} from '../callback/callback-source.guard';
 
 /** The part of Fastify used here (no import of fastify: hosts on Express need not have it). */
 interface FastifyReplyLike {
@@ -43,14 +46,28 @@ export function installFastifyCallbackSourceHooks(
     const rejection = guard.inspect(request.raw);
     if (!rejection) return done();
     guard.logRejection(request.raw, rejection.reason);
-    reply
-      .code(rejection.status)
-      .header('Connection', 'close')
-      .send({ statusCode: rejection.status, error: rejection.reason });
+    reply.code(rejection.status).header('Connection', 'close');
+    if (rejection.status === HttpStatus.TOO_MANY_REQUESTS)
+      reply.header('Retry-After', String(CALLBACK_RETRY_AFTER_SECONDS));
+    reply.send({ statusCode: rejection.status, error: rejection.reason });
   });
   fastify.addHook('preParsing', (request, reply, payload, done) => {
     if (!isCallback(request.raw)) return done(null, payload);
-    done(null, payload.pipe(limitBytes(guard.maxBodyBytes)));
+    const limited = payload.pipe(limitBytes(guard.maxBodyBytes));
+    // A body trickled in slowly must not hold a connection (and a parser) for minutes.
+    const timer = setTimeout(() => {
+      guard.logRejection(request.raw, 'BODY_TIMEOUT');
+      limited.destroy(
+        new RequestTimeoutException({
+          statusCode: HttpStatus.REQUEST_TIMEOUT,
+          error: 'BODY_TIMEOUT',
+        }),
+      );
+    }, guard.bodyTimeoutMs);
+    const clear = () => clearTimeout(timer);
+    limited.once('end', clear).once('error', clear).once('close', clear);
+    payload.once('error', (error: Error) => limited.destroy(error));
+    done(null, limited);
   });
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CircuitStateName } from '../resilience/jumio-call-policies';
+import type { CircuitReport, CircuitStateName } from '../resilience/jumio-call-policies';
 
 /** Outcome of one attempt of a call to Jumio: `ok`, or the JumioErrorCode it failed with. */
 export type JumioCallOutcome = string;
@@ -57,18 +57,19 @@ export class JumioMetrics {
     registers: [this.registry],
   });
 
-  private circuitSource: () => { host: string; state: CircuitStateName }[] = () => [];
+  private circuitSource: () => CircuitReport[] = () => [];
 
   constructor() {
     const circuits = () => this.circuits();
     new Gauge({
       name: 'jumio_circuit_state',
-      help: 'Circuit breaker state per Jumio host: 0 closed, 1 half-open, 2 open, 3 isolated',
-      labelNames: ['host'] as const,
+      help: 'Circuit breaker state per Jumio host and endpoint group: 0 closed, 1 half-open, 2 open, 3 isolated',
+      labelNames: ['host', 'endpoint'] as const,
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const { host, state } of circuits()) this.set({ host }, CIRCUIT_STATE_VALUES[state]);
+        for (const { host, endpoint, state } of circuits())
+          this.set({ host, endpoint }, CIRCUIT_STATE_VALUES[state]);
       },
     });
   }
@@ -101,12 +102,12 @@ export class JumioMetrics {
   }
 
   /** Where the current circuit states come from (the JumioClient's policies). */
-  watchCircuits(source: () => { host: string; state: CircuitStateName }[]): void {
+  watchCircuits(source: () => CircuitReport[]): void {
     this.circuitSource = source;
   }
 
-  /** Circuit state of each Jumio host called so far. */
-  circuits(): { host: string; state: CircuitStateName }[] {
+  /** Circuit state of each Jumio host and endpoint group called so far. */
+  circuits(): CircuitReport[] {
     return this.circuitSource();
   }
 }

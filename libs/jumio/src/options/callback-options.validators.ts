@@ -66,6 +66,27 @@ export function backgroundWorkProblems(options: JumioModuleOptions): string[] {
       `instanceRole must be one of ${JUMIO_INSTANCE_ROLES.join(', ')} (got ${JSON.stringify(options.instanceRole)})`,
     );
   }
+  if (options.callbackBodyTimeoutMs !== undefined) {
+    const problem = integerProblem('callbackBodyTimeoutMs', options.callbackBodyTimeoutMs, {
+      min: 100,
+      max: 600_000,
+    });
+    if (problem) problems.push(problem);
+  }
+  const rateLimit = options.callbackRateLimit;
+  if (rateLimit !== undefined) {
+    if (typeof rateLimit !== 'object' || rateLimit === null) {
+      problems.push('callbackRateLimit must be { perSecond, burst }');
+    } else {
+      for (const key of ['perSecond', 'burst'] as const) {
+        const problem = integerProblem(`callbackRateLimit.${key}`, rateLimit[key], {
+          min: 1,
+          max: 1_000_000,
+        });
+        if (problem) problems.push(problem);
+      }
+    }
+  }
   if (options.callbackInboxConcurrency !== undefined) {
     const problem = integerProblem('callbackInboxConcurrency', options.callbackInboxConcurrency, {
       min: 1,

@@ -90,6 +90,8 @@ const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
   poaRules: true,
   userVisibleExtractedFields: true,
   instanceRole: true,
+  callbackRateLimit: true,
+  callbackBodyTimeoutMs: true,
   callbackInboxConcurrency: true,
   decisionPolicy: true,
   manualReview: true,

@@ -56,6 +56,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   private readonly processesOwnCallbacks: boolean;
   /** The last sweep claimed a full batch: sweep again as soon as it is done (drains a backlog). */
   private moreDue = false;
+  private stopping = false;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -105,11 +106,16 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     }
   }
 
+  /** Stops taking work; callbacks claimed but not started are handed back for other instances at once. */
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
     this.moreDue = false;
+    this.stopping = true;
+    const unstarted = this.queue.splice(0).filter(({ claimed }) => claimed);
+    await this.inbox.leases.release(unstarted.map(({ id }) => id));
     await this.settled();
+    this.inbox.leases.stop();
   }
 
   private pump(): void {
@@ -118,11 +124,14 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       const next = this.queue.shift()!;
       const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(async () => {
-          if (next.claimed || (await this.inbox.claimOne(next.id, new Date())))
+          if (next.claimed || (await this.inbox.claimOne(next.id, new Date()))) {
+            this.inbox.leases.hold([next.id]);
             await this.process(next.id);
+          }
         })
         .catch((error: unknown) => this.logFailure(error))
         .finally(() => {
+          this.inbox.leases.drop(next.id);
           this.inFlight.delete(work);
           this.pump();
         });
@@ -137,9 +146,10 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   private sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       this.moreDue = false;
-      if (this.queue.length > 0 || !(await this.inbox.anyDue(new Date()))) return;
+      if (this.stopping || this.queue.length > 0 || !(await this.inbox.anyDue(new Date()))) return;
       const batchSize = Math.max(BATCH_SIZE, 2 * this.concurrency);
       const ids = await this.inbox.claim(new Date(), batchSize);
+      this.inbox.leases.hold(ids);
       this.moreDue = ids.length === batchSize;
       for (const id of ids) this.queue.push({ id, claimed: true });
       this.pump();
@@ -173,7 +183,14 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       this.logger.warn(`Callback ${callback.id} ignored: ${target.why}`);
       return this.inbox.finish(callback.id, 'INVALID', target.invalid);
     }
+    // A closed transaction keeps its first final result whatever a callback says: no Jumio call (each
+    // would be billed time at Jumio, and anyone holding the callback URL could send them by the thousand).
+    if (tx.openKey === null) {
+      const decided = tx.decision !== null && tx.decision !== 'PENDING';
+      return this.inbox.finish(callback.id, decided ? 'DUPLICATE' : 'IGNORED_STALE');
+    }
     // Only a reference is taken from the callback, and it is the URL token's transaction's.
+    const retrievedAt = new Date();
     let result: JumioResult;
     try {
       result = await this.retriever.retrieve(target.product, target.jumioReference);
@@ -183,7 +200,10 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       if (!target.unverified || !unknownToJumio) throw error;
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
-    if (result.decision === 'PENDING') return this.postpone(callback);
+    if (result.decision === 'PENDING') {
+      const until = await this.postpone(callback);
+      return this.inbox.settleSiblings(tx.id, callback.id, retrievedAt, { until });
+    }
     if (target.unverified && !resultMatchesTransaction(tx, result)) {
       this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
@@ -191,6 +211,8 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     const outcome = await this.scans.applyResult(result, 'CALLBACK');
     // An unreadable callback that Jumio's answer replaced keeps the field that could not be read.
     await this.inbox.finish(callback.id, outcome, target.unreadableField);
+    // Callbacks of this transaction that arrived before this retrieval are answered by it.
+    await this.inbox.settleSiblings(tx.id, callback.id, retrievedAt, { outcome: 'DUPLICATE' });
   }
 
   /**
@@ -235,13 +257,15 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     }
   }
 
-  private postpone(callback: PendingCallback): Promise<void> {
+  private async postpone(callback: PendingCallback): Promise<Date> {
     const now = Date.now();
     const waitMs = Math.min(
       MAX_RETRY_MS,
       Math.max(MIN_RETRY_MS, now - callback.receivedAt.getTime()),
     );
-    return this.inbox.postpone(callback.id, new Date(now + waitMs));
+    const until = new Date(now + waitMs);
+    await this.inbox.postpone(callback.id, until);
+    return until;
   }
 
   private logFailure(error: unknown): void {

@@ -26,14 +26,15 @@ import {
   nextCheckDelaySeconds,
   parseRetrievalSchedule,
 } from './retrieval-schedule';
+import { LeaseRenewer, WORK_LEASE_MS } from './lease-renewer';
 import { claimRows } from './row-claims';
 import { sqlDialect, type SqlDialect } from './sql-dialect';
 
 export const DEFAULT_RECONCILIATION_INTERVAL_MS = 15_000;
 const TABLE = 'jumio_scan_transaction';
 const BATCH_SIZE = 25;
-/** Two retrieval calls with the client's timeout fit many times over. */
-const LEASE_MS = 5 * 60_000;
+/** Short, renewed while the batch is worked on (see LeaseRenewer). */
+const LEASE_MS = WORK_LEASE_MS;
 /** What the schedule is for: restarted whenever this changes (started → uploaded, reference learned). */
 const CHECK_BASIS = `status || '|' || CASE WHEN jumio_reference IS NULL THEN '-' ELSE 'R' END`;
 
@@ -59,6 +60,8 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
   private readonly tokenLifetimeMinutes: number;
   private readonly dialect: SqlDialect;
   private readonly passes = new PeriodicPass<ReconciliationReport>();
+  private readonly leases: LeaseRenewer;
+  private stopping = false;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
@@ -82,6 +85,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
     );
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
     this.dialect = sqlDialect(dataSource);
+    this.leases = new LeaseRenewer(dataSource, this.dialect, TABLE, LEASE_MS);
   }
 
   onApplicationBootstrap(): void {
@@ -92,8 +96,11 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
     );
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.passes.stop();
+  /** Lets the check under way finish; the rest of the batch is handed back to other instances. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.passes.stop();
+    this.leases.stop();
   }
 
   /** One pass over the due transactions; concurrent calls share the pass in progress. */
@@ -120,7 +127,18 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
       },
       now,
     );
-    for (const id of ids) await this.check(id, now, report);
+    this.leases.hold(ids);
+    for (const [index, id] of ids.entries()) {
+      if (this.stopping) {
+        await this.leases.release(ids.slice(index));
+        break;
+      }
+      try {
+        await this.check(id, now, report);
+      } finally {
+        this.leases.drop(id);
+      }
+    }
     return report;
   }
 

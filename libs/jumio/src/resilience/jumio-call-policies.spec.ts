@@ -62,7 +62,9 @@ describe('JumioCallPolicies', () => {
     const attempt = failing(rejected);
     await expect(policies.execute(GET, attempt)).rejects.toBe(rejected);
     expect(attempt.calls).toBe(1);
-    expect(policies.circuits()).toEqual([{ host: 'http://jumio.test', state: 'closed' }]);
+    expect(policies.circuits()).toEqual([
+      { host: 'http://jumio.test', endpoint: 'all', state: 'closed' },
+    ]);
   });
 
   it('waits what Retry-After asks before retrying a 429', async () => {
@@ -135,8 +137,24 @@ describe('JumioCallPolicies', () => {
     const otherHost = { ...GET, baseUrl: 'http://retrieval.jumio.test/' };
     await expect(policies.execute(otherHost, failing())).resolves.toBe('ok');
     expect(policies.circuits()).toEqual([
-      { host: 'http://jumio.test', state: 'open' },
-      { host: 'http://retrieval.jumio.test', state: 'closed' },
+      { host: 'http://jumio.test', endpoint: 'all', state: 'open' },
+      { host: 'http://retrieval.jumio.test', endpoint: 'all', state: 'closed' },
+    ]);
+  });
+
+  it('keeps one circuit per endpoint group: good status reads do not reset a failing start', async () => {
+    const policies = new JumioCallPolicies({ ...fast, maxAttempts: 1, breakerThreshold: 3 });
+    const start = { ...INITIATE, endpointGroup: 'initiate' };
+    const status = { ...GET, endpointGroup: 'retrieval' };
+    for (let i = 0; i < 3; i++) {
+      await expect(policies.execute(start, failing(unavailable()))).rejects.toBeInstanceOf(
+        JumioError,
+      );
+      await expect(policies.execute(status, failing())).resolves.toBe('ok');
+    }
+    expect(policies.circuits()).toEqual([
+      { host: 'http://jumio.test', endpoint: 'initiate', state: 'open' },
+      { host: 'http://jumio.test', endpoint: 'retrieval', state: 'closed' },
     ]);
   });
 });

@@ -19,8 +19,14 @@ import { RetryAfterBackoff, retryAfterMs } from './retry-after.backoff';
 
 /** What the policies need to know about one call to Jumio. */
 export interface JumioCallShape {
-  /** Base URL of the Jumio host; each origin has its own circuit. */
+  /** Base URL of the Jumio host. */
   baseUrl: string;
+  /**
+   * Which endpoints of the host the call belongs to (`initiate`, `retrieval`, ...): each host and group has
+   * its own circuit, so a hanging initiate opens its circuit even while status reads on the same host
+   * succeed (and reset nothing of it). Default: one circuit for the host.
+   */
+  endpointGroup?: string;
   /**
    * True only for calls that change nothing at Jumio when repeated (GET retrieval, DELETE). Initiate and
    * acquisitions are never retried: a repeated POST could create a second, billed Jumio transaction.
@@ -31,6 +37,13 @@ export interface JumioCallShape {
 }
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open' | 'isolated';
+
+/** One circuit: a Jumio host (origin) and one group of its endpoints. */
+export interface CircuitReport {
+  host: string;
+  endpoint: string;
+  state: CircuitStateName;
+}
 
 const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
   [CircuitState.Closed]: 'closed',
@@ -50,12 +63,16 @@ function isHostFailure(error: Error): boolean {
  *   in-flight request is aborted through the signal);
  * - retry-safe calls are retried on network errors, timeouts, 5xx and 429 with exponential backoff and
  *   decorrelated jitter, waiting at least what `Retry-After` asks (capped; a longer ask fails at once);
- * - one circuit breaker per Jumio host fails calls fast with JUMIO_UNAVAILABLE while that host is down.
+ * - one circuit breaker per Jumio host and endpoint group fails calls fast with JUMIO_UNAVAILABLE while
+ *   those endpoints are down.
  */
 export class JumioCallPolicies {
   private readonly settings: Required<JumioResilienceOptions>;
   private readonly retryPolicy: RetryPolicy;
-  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly breakers = new Map<
+    string,
+    { host: string; endpoint: string; breaker: CircuitBreakerPolicy }
+  >();
 
   constructor(options: JumioResilienceOptions = {}) {
     this.settings = { ...JUMIO_RESILIENCE_DEFAULTS, ...definedOnly(options) };
@@ -74,7 +91,7 @@ export class JumioCallPolicies {
 
   /** Runs `attempt` under the policies; `signal` aborts when the deadline passes. Throws only JumioError. */
   async execute<T>(call: JumioCallShape, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const breaker = this.breakerFor(call.baseUrl);
+    const breaker = this.breakerFor(originOf(call.baseUrl), call.endpointGroup ?? 'all');
     const deadline = timeout(this.settings.deadlineMs, TimeoutStrategy.Aggressive);
     const policy = call.retrySafe
       ? wrap(deadline, this.retryPolicy, breaker)
@@ -90,10 +107,11 @@ export class JumioCallPolicies {
     }
   }
 
-  /** The state of each Jumio host's circuit that has seen a call, for readiness checks and metrics. */
-  circuits(): { host: string; state: CircuitStateName }[] {
-    return [...this.breakers].map(([host, breaker]) => ({
+  /** The state of each circuit (host and endpoint group) that has seen a call, for readiness and metrics. */
+  circuits(): CircuitReport[] {
+    return [...this.breakers.values()].map(({ host, endpoint, breaker }) => ({
       host,
+      endpoint,
       state: STATE_NAMES[breaker.state],
     }));
   }
@@ -106,17 +124,18 @@ export class JumioCallPolicies {
     return askedMs === undefined || askedMs <= this.settings.maxRetryAfterMs;
   }
 
-  private breakerFor(baseUrl: string): CircuitBreakerPolicy {
-    const host = originOf(baseUrl);
-    let breaker = this.breakers.get(host);
-    if (!breaker) {
-      breaker = circuitBreaker(handleWhen(isHostFailure), {
+  private breakerFor(host: string, endpoint: string): CircuitBreakerPolicy {
+    const key = `${host} ${endpoint}`;
+    let entry = this.breakers.get(key);
+    if (!entry) {
+      const breaker = circuitBreaker(handleWhen(isHostFailure), {
         halfOpenAfter: this.settings.breakerHalfOpenAfterMs,
         breaker: new ConsecutiveBreaker(this.settings.breakerThreshold),
       });
-      this.breakers.set(host, breaker);
+      entry = { host, endpoint, breaker };
+      this.breakers.set(key, entry);
     }
-    return breaker;
+    return entry.breaker;
   }
 
   private translate(call: JumioCallShape, error: unknown): unknown {

@@ -25,7 +25,7 @@ export function assertRedirectUrl(
   value: string,
   rule: { query: QueryRule; sandbox: boolean },
 ): void {
-  const url = new URL(value);
+  const url = parseUrl(field, value);
   if (url.protocol !== 'https:' && !rule.sandbox) throw invalid(field, 'must use https');
   if (url.username || url.password) throw invalid(field, 'must not contain credentials');
   if (!rule.sandbox && url.port !== '') throw invalid(field, 'must not contain a port');
@@ -38,6 +38,15 @@ export function assertRedirectUrl(
   if (rule.query === 'no-jumio-params') {
     const reserved = NETVERIFY_REDIRECT_PARAMS.find((name) => url.searchParams.has(name));
     if (reserved) throw invalid(field, `must not contain the query parameter ${reserved}`);
+  }
+}
+
+/** Node's URL is stricter than the DTO's check (punycode, IPv6 zone ids): its refusal is a 400 too. */
+function parseUrl(field: string, value: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw invalid(field, 'must be a valid URL');
   }
 }
 

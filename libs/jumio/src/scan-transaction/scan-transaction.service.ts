@@ -304,9 +304,12 @@ export class ScanTransactionService {
     const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint };
     // Long enough to see the start in flight end, or its claim lapse (see startClaimLeaseMs).
     const waitUntil = new Date(Date.now() + this.startClaimLeaseMs + 1000);
-    for (;;) {
+    for (let waited = false; ; waited = true) {
       const plan = planStart(await this.store.latest(userId, type), request, new Date());
       if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
+      // The identical start we waited for left no transaction: it failed. Sharing its failure keeps a
+      // double click (or a client retrying on another instance) from paying Jumio a second time.
+      if (waited) throw startFailedMeanwhile();
       const attempt = await this.startClaims.claim(
         userId,
         type,
@@ -326,7 +329,7 @@ export class ScanTransactionService {
       if (!sameRequest || !(await this.startClaims.waitUntilFree(userId, type, waitUntil))) {
         throw startInProgress();
       }
-      // The start we waited for ended: its transaction fits this request, or (it failed) we start anew.
+      // The start we waited for ended: its transaction fits this request, or it failed (see above).
     }
   }
 
@@ -467,6 +470,14 @@ function startInProgress(): JumioError {
   return new JumioError(
     JumioErrorCode.INVALID_STATE,
     'A start of this step is already in progress; try again when it has finished',
+  );
+}
+
+/** An identical start in flight failed while this request waited for it. */
+function startFailedMeanwhile(): JumioError {
+  return new JumioError(
+    JumioErrorCode.JUMIO_UNAVAILABLE,
+    'The identical start in progress failed; try again',
   );
 }
 
