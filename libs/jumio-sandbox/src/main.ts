@@ -3,7 +3,8 @@ import { startJumioSandbox } from './jumio-sandbox';
 /**
  * `npm run sandbox`: the Jumio sandbox on its own. Environment: SANDBOX_PORT (4010), SANDBOX_HOST
  * (127.0.0.1), SANDBOX_PUBLIC_URL, JUMIO_API_TOKEN / JUMIO_API_SECRET (sandbox-token / sandbox-secret),
- * SANDBOX_CALLBACK_DELAY_MS (1000), SANDBOX_ABANDON_AFTER_MS (token lifetime).
+ * SANDBOX_CALLBACK_DELAY_MS (1000), SANDBOX_ABANDON_AFTER_MS (token lifetime), and for KYX
+ * JUMIO_KYX_CLIENT_ID / JUMIO_KYX_CLIENT_SECRET (sandbox-kyx-client / sandbox-kyx-secret).
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
     publicUrl: env.SANDBOX_PUBLIC_URL || undefined,
     apiToken: env.JUMIO_API_TOKEN || undefined,
     apiSecret: env.JUMIO_API_SECRET || undefined,
+    kyxClientId: env.JUMIO_KYX_CLIENT_ID || undefined,
+    kyxClientSecret: env.JUMIO_KYX_CLIENT_SECRET || undefined,
     callbackDelayMs: integerFromEnv('SANDBOX_CALLBACK_DELAY_MS'),
     abandonAfterMs: integerFromEnv('SANDBOX_ABANDON_AFTER_MS'),
   });
