@@ -1,5 +1,6 @@
 /** Jumio's background result, normalised from a callback or the Retrieval API. */
-export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY';
+/** REVIEW: a person at the bank decides (the onboarding step reports it as PENDING). */
+export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY' | 'REVIEW';
 
 export type JumioProduct = 'NETVERIFY' | 'DOCUMENT';
 
