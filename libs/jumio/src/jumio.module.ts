@@ -19,6 +19,7 @@ import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.mo
 import { JUMIO_ENTITIES } from './jumio.entities';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
+import { KyxScans } from './platform/kyx/kyx-scans';
 import { PoaController } from './poa/poa.controller';
 import { PoiController } from './poi/poi.controller';
 import { ProofOfAddressReviewer } from './poa-rules/proof-of-address.reviewer';
@@ -59,6 +60,7 @@ import { StartClaims } from './scan-transaction/start-claims';
     ScanTransactionEvents,
     OutboxRelay,
     OnboardingStepService,
+    KyxScans,
     ...DATA_PROTECTION_PROVIDERS,
   ],
   exports: [

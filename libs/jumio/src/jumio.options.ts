@@ -4,11 +4,20 @@ import type { EncryptionKeyRing } from './data-protection/field-cipher';
 import type { ExtractedData } from './scan-transaction/verification.types';
 import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
 import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
+import type { JumioPlatformName } from './platform/jumio-platform';
+import type { JumioKyxOptions } from './platform/kyx/kyx.options';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
 
 /** Options of `JumioModule.forRoot()` / `forRootAsync()`. */
 export interface JumioModuleOptions {
+  /**
+   * Which Jumio API new transactions start on: `legacy` (Netverify / DV, HTTP Basic) or `kyx` (the Jumio
+   * Platform, OAuth2; needs `kyx`). Transactions remember theirs. Default `legacy`.
+   */
+  platform?: JumioPlatformName;
+  /** KYX client credentials, hosts and workflow keys (`platform: 'kyx'`). */
+  kyx?: JumioKyxOptions;
   /** Jumio API token (HTTP Basic user). Never logged. */
   apiToken: string;
   /** Jumio API secret (HTTP Basic password). Never logged. */

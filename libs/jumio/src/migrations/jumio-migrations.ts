@@ -4,6 +4,7 @@ import { CreateDataProtectionTables1764180000000 } from './1764180000000-create-
 import { AddJumioCallbackInboxClaims1764190000000 } from './1764190000000-add-jumio-callback-inbox-claims';
 import { CreateJumioStartClaim1764195000000 } from './1764195000000-create-jumio-start-claim';
 import { AddJumioReconciliationResetIndexes1764200000000 } from './1764200000000-add-jumio-reconciliation-reset-indexes';
+import { CreateJumioKyxTables1764400000000 } from './1764400000000-create-jumio-kyx-tables';
 
 /** Pass to the host's DataSource (`migrations`, with `migrationsRun: true`). Order matters: oldest first. */
 export const JUMIO_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const JUMIO_MIGRATIONS = [
   AddJumioCallbackInboxClaims1764190000000,
   CreateJumioStartClaim1764195000000,
   AddJumioReconciliationResetIndexes1764200000000,
+  CreateJumioKyxTables1764400000000,
 ];

@@ -8,6 +8,7 @@ import { resolvePoaRules } from '../poa-rules/proof-of-address.rules';
 import { ProofOfAddressReviewer } from '../poa-rules/proof-of-address.reviewer';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
+import { KyxScans } from '../platform/kyx/kyx-scans';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';
 import type { InitiatePoiDto } from './dto/initiate-poi.dto';
 import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
@@ -95,6 +96,7 @@ export class ScanTransactionService {
     private readonly jumio: JumioClient,
     private readonly startClaims: StartClaims,
     @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
+    @Optional() private readonly kyx?: KyxScans,
   ) {
     assertCallbackBaseUrl(options.callbackBaseUrl, options.sandbox === true);
     this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
@@ -139,6 +141,8 @@ export class ScanTransactionService {
     const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
     if (type === 'POA') this.assertAcceptedPoaDocument(documentType);
     if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
+    if (this.kyx?.startsOnKyx)
+      return this.startMobileOnKyx(userId, type, documentType, dto.country);
     return this.retryOnConflict(async () => {
       const now = new Date();
       const plan = planStart(
@@ -167,6 +171,55 @@ export class ScanTransactionService {
         country: tx.country,
       };
     });
+  }
+
+  /**
+   * Mobile on KYX (SDK 4.x): Jumio's workflow execution is created first (so a failing Jumio leaves no
+   * transaction), then the transaction with that execution id; the app gets the SDK token and the data
+   * centre, never a credential. `!setScanTransaction` later takes the id the SDK reports, which must match.
+   */
+  private async startMobileOnKyx(
+    userId: string,
+    type: ScanType,
+    documentType: string | null,
+    country: string | undefined,
+  ): Promise<MobileHandoffResponse> {
+    const now = new Date();
+    const plan = planStart(
+      await this.store.latest(userId, type),
+      { channel: 'MOBILE', fingerprint: null },
+      now,
+    );
+    const token = newCallbackToken();
+    const draft = await this.draft(userId, type, token, now, {
+      channel: 'MOBILE',
+      documentType,
+      country: country ?? null,
+    });
+    const started = await this.kyx!.startMobile(draft, {
+      callbackUrl: callbackUrlFor(this.options.callbackBaseUrl, token),
+      tokenLifetimeMinutes: this.tokenLifetimeMinutes,
+    });
+    let tx: ScanTransaction;
+    try {
+      tx = await this.store.insert(
+        { ...draft, jumioReference: started.jumioReference },
+        plan.kind === 'create' ? plan.replaces : null,
+      );
+    } catch (error) {
+      throw conflict(error);
+    }
+    return {
+      transactionId: tx.id,
+      customerInternalReference: tx.customerInternalReference,
+      userReference: tx.userReference,
+      callbackUrl: callbackUrlFor(this.options.callbackBaseUrl, token),
+      dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+      credentials: null,
+      sdkToken: started.sdkToken ?? undefined,
+      documentType: tx.documentType,
+      country: tx.country,
+    };
   }
 
   /** Mobile: the scanReference the SDK returned. */
@@ -217,6 +270,7 @@ export class ScanTransactionService {
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
       async (tx, settings) => {
+        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
         const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
         return { jumioReference: answer.transactionReference, redirectUrl: answer.redirectUrl };
       },
@@ -239,6 +293,7 @@ export class ScanTransactionService {
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
       async (tx, settings) => {
+        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
         const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
         return { jumioReference: answer.scanReference, redirectUrl: answer.clientRedirectUrl };
       },

@@ -18,6 +18,8 @@ export class MobileHandoffResponse {
   dataCenter: JumioDataCenter;
   /** Only when the module is configured with mobileSdkCredentials. */
   credentials: SdkCredentialsResponse | null;
+  /** KYX (SDK 4.x): the token the SDK starts with (one workflow, short-lived; not a credential). */
+  sdkToken?: string;
   /** POA: the DV document type; POI: the preset ID type, if any. */
   documentType: string | null;
   /** POA: the document's country; POI: the preset country, if any. */
