@@ -1,4 +1,9 @@
-import { ErasureService, ReconciliationService, type JumioModuleOptions } from '@app/jumio';
+import {
+  CallbackConfirmation,
+  ErasureService,
+  ReconciliationService,
+  type JumioModuleOptions,
+} from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { submitCapture } from '../sandbox/support/capture-journey';
 import {
@@ -164,6 +169,49 @@ describe.each(DATABASES)('JumioModule on KYX against the sandbox (%s)', (databas
     expect(JSON.parse(row.reasons)).toContain(reason);
   });
 
+  it('the JSON callback is stored, answered 200 and confirmed through retrieval, without reconciliation', async () => {
+    const user = as('kyx-callback');
+    const started = await user.post('poi', 'initiate', WEB_URLS);
+    await submitCapture(started.body.redirectUrl, { outcome: 'PASSED' });
+    const reference = (await user.status('poi')).scanReference!;
+    const [callback] = await sandbox.kyx.waitForCallbacks(1, { workflowExecutionId: reference });
+    expect([callback.delivery, callback.responseStatus]).toEqual(['DELIVERED', 200]);
+    await app.app.get(CallbackConfirmation).settled();
+    expect((await user.status('poi')).verification).toMatchObject({ decision: 'APPROVED' });
+  });
+
+  it('a spoofed callback (altered token, another execution) changes nothing', async () => {
+    sandbox.control.dropCallbacks('all');
+    const user = as('kyx-spoof');
+    const started = await user.post('poi', 'initiate', WEB_URLS);
+    const reference = (await user.status('poi')).scanReference!;
+    const callbackUrl = sandbox.kyx.execution(reference)!.callbackUrl!;
+    const post = (url: string, id: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          callbackSentAt: new Date().toISOString(),
+          workflowExecution: {
+            id,
+            href: 'https://evil.example',
+            definitionKey: '10011',
+            status: 'PROCESSED',
+          },
+          account: { id: '0b3e8f52-0000-4000-8000-000000000000', href: 'https://evil.example' },
+        }),
+      });
+    expect((await post(`${callbackUrl.slice(0, -3)}xyz`, reference)).status).toBe(404);
+    expect((await post(callbackUrl, '0b3e8f52-0000-4000-8000-000000000001')).status).toBe(200);
+    expect((await post(callbackUrl, reference)).status).toBe(200);
+    await app.app.get(CallbackConfirmation).settled();
+    expect((await user.status('poi')).verification).toBeNull();
+    await submitCapture(started.body.redirectUrl, { outcome: 'NO_MATCH' });
+    sandbox.control.dropCallbacks(0);
+    await reconcile(reference);
+    expect((await user.status('poi')).verification).toMatchObject({ decision: 'REJECTED' });
+  });
+
   it('ten concurrent starts for ten users use one OAuth token', async () => {
     const before = sandbox.kyx.accessTokensIssued();
     const answers = await Promise.all(
@@ -177,7 +225,7 @@ describe.each(DATABASES)('JumioModule on KYX against the sandbox (%s)', (databas
   });
 
   it('erasure deletes the Jumio account', async () => {
-    const accountId = (await accountOf('kyx-web'));
+    const accountId = await accountOf('kyx-web');
     expect(sandbox.kyx.accountExists(accountId)).toBe(true);
     const status = await app.app.get(ErasureService).eraseUser('kyx-web');
     expect(status).toMatchObject({ state: 'COMPLETED', lastErrorCode: null });

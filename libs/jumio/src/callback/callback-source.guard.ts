@@ -17,6 +17,7 @@ import { IpAllowlist, LOOPBACK_CIDRS, maskIp, resolveClientIp } from './ip-allow
 export const DEFAULT_CALLBACK_MAX_BODY_BYTES = 64 * 1024;
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const JSON_CONTENT_TYPE = 'application/json';
 
 export type CallbackRejectionReason =
   'SOURCE_NOT_ALLOWED' | 'UNSUPPORTED_CONTENT_TYPE' | 'BODY_TOO_LARGE' | 'MALFORMED_BODY';
@@ -54,11 +55,14 @@ export class CallbackSourceGuard implements CanActivate {
   private readonly allowed: IpAllowlist;
   private readonly trustedProxies: IpAllowlist;
   readonly maxBodyBytes: number;
+  /** KYX callbacks are JSON. */
+  readonly acceptsJson: boolean;
 
   constructor(@Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions) {
     this.allowed = buildList('callbackAllowedIps', callbackAllowedCidrs(options));
     this.trustedProxies = buildList('trustedProxies', options.trustedProxies ?? []);
     this.maxBodyBytes = options.callbackMaxBodyBytes ?? DEFAULT_CALLBACK_MAX_BODY_BYTES;
+    this.acceptsJson = options.kyx !== undefined;
   }
 
   /** Why this request must be refused, or undefined when it may be read. */
@@ -72,7 +76,9 @@ export class CallbackSourceGuard implements CanActivate {
       return { status: HttpStatus.FORBIDDEN, reason: 'SOURCE_NOT_ALLOWED' };
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (mediaType !== FORM_CONTENT_TYPE) {
+    // KYX posts JSON (jumio-kyx.md §2.6): accepted once the module knows KYX (`kyx` options).
+    const kyxJson = this.acceptsJson && mediaType === JSON_CONTENT_TYPE;
+    if (mediaType !== FORM_CONTENT_TYPE && !kyxJson) {
       return { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason: 'UNSUPPORTED_CONTENT_TYPE' };
     }
     const declaredLength = Number(request.headers['content-length']);

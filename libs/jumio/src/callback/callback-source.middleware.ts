@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { urlencoded, type Application, type RequestHandler } from 'express';
+import { json, urlencoded, type Application, type RequestHandler } from 'express';
 import { CALLBACK_ROUTE } from './callback-url';
 import { CallbackSourceGuard } from './callback-source.guard';
 import {
@@ -24,11 +24,17 @@ interface RouterLayer {
  */
 export function createCallbackSourceMiddleware(guard: CallbackSourceGuard): RequestHandler {
   const parseForm = urlencoded({ extended: false, limit: guard.maxBodyBytes, parameterLimit: 200 });
+  // KYX callbacks (only when the guard accepts JSON at all).
+  const parseJson = json({ limit: guard.maxBodyBytes, strict: true });
   return function jumioCallbackSource(request, response, next) {
     if (request.method !== 'POST' || !CALLBACK_PATH.test(request.path)) return next();
     const rejection = guard.inspect(request);
     if (rejection) return guard.reject(request, response, rejection);
-    parseForm(request, response, (error?: unknown) => {
+    const isJson = (request.headers['content-type'] ?? '')
+      .toLowerCase()
+      .startsWith('application/json');
+    const parse = isJson ? parseJson : parseForm;
+    parse(request, response, (error?: unknown) => {
       if (!error) return next();
       const tooLarge = (error as { type?: string }).type === 'entity.too.large';
       guard.reject(

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CallbackConfirmation } from '../reconciliation/callback-confirmation.service';
 import { hashCallbackToken } from '../scan-transaction/scan-secrets';
 import { CallbackInboxService } from './callback-inbox.service';
-import { CallbackParseError, parseCallbackForm } from './callback-form.parser';
+import { readCallbackClaim } from '../platform/callback-claim';
+import { CallbackParseError } from './callback-form.parser';
 
 /** base64url of 32 bytes, as issued by newCallbackToken(). */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -32,7 +33,7 @@ export class JumioCallbackService {
     if (!TOKEN_PATTERN.test(token)) return this.unknownToken();
     const tokenHash = hashCallbackToken(token);
     try {
-      parseCallbackForm(form);
+      readCallbackClaim(form);
     } catch (error) {
       if (!(error instanceof CallbackParseError)) throw error;
       const id = await this.inbox.recordInvalid(tokenHash, form, error.field);

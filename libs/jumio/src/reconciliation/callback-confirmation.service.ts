@@ -6,14 +6,15 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CallbackParseError, parseCallbackForm } from '../callback/callback-form.parser';
+import { CallbackParseError } from '../callback/callback-form.parser';
 import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
 import { JumioError } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
+import { readCallbackClaim } from '../platform/callback-claim';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
+import { productOf, resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
 import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
 import type { JumioResult } from '../scan-transaction/verification.types';
 import { JumioResultRetriever } from './jumio-result.retriever';
@@ -132,10 +133,10 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   }
 
   private async confirm(callback: PendingCallback): Promise<void> {
-    let claimed: JumioResult;
+    let claimedFor: (product: JumioResult['product']) => JumioResult;
     try {
       // Parsed when it arrived already; only its product and reference are used from here on.
-      claimed = parseCallbackForm(callback.form);
+      claimedFor = readCallbackClaim(callback.form);
     } catch (error) {
       if (!(error instanceof CallbackParseError)) throw error;
       return this.inbox.finish(callback.id, 'INVALID', error.field);
@@ -146,6 +147,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
           .findOneBy({ id: callback.scanTransactionId })
       : null;
     if (!tx) return this.inbox.finish(callback.id, 'UNKNOWN_REFERENCE');
+    const claimed = claimedFor(productOf(tx.type));
     if (!resultMatchesTransaction(tx, claimed)) {
       this.logger.warn(`Callback ${callback.id} ignored: its reference is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
