@@ -1,3 +1,4 @@
+import { parseOptions, walkMobileFlow } from '../../scripts/mobile-demo';
 import { startBrowserDemo, uniqueUser, type BrowserDemo } from './support/browser-demo';
 import { OnboardingPage } from './support/onboarding-page';
 
@@ -42,5 +43,26 @@ describe('web proof of identity and address on KYX in a real browser', () => {
     const [poi, poa] = env.sandbox.kyx.findExecutions().slice(-2);
     expect(poa.accountId).toBe(poi.accountId);
     await onboarding.screenshot('kyx-approved');
+  });
+
+  it('the mobile demo walks the SDK 4.x flow on KYX to its decision', async () => {
+    const lines: string[] = [];
+    const options = parseOptions([
+      '--user',
+      uniqueUser('kyx-mobile'),
+      '--type',
+      'poi',
+      '--outcome',
+      'PASSED',
+      '--url',
+      env.demo.url,
+      '--sandbox-url',
+      env.sandbox.url,
+      '--timeout',
+      '30',
+    ]);
+    const status = await walkMobileFlow(options, (line) => lines.push(line));
+    expect(status.verification?.decision).toBe('APPROVED');
+    expect(lines.join('\n')).not.toMatch(/secret/i);
   });
 });
