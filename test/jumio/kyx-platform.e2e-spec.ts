@@ -30,7 +30,9 @@ describe.each(DATABASES)('JumioModule on KYX against the sandbox (%s)', (databas
   let db: TestDatabase;
   let app: TestApp;
   let reconciliation: ReconciliationService;
-  const as = (userId: string) => new UserClient(app.url, userId);
+  const settled = () => app.app.get(CallbackConfirmation).settled();
+  // Callbacks are confirmed after their 200: a test's next request sees the outcome.
+  const as = (userId: string) => new UserClient(app.url, userId, settled);
 
   beforeAll(async () => {
     sandbox = await startJumioSandbox({
@@ -66,6 +68,7 @@ describe.each(DATABASES)('JumioModule on KYX against the sandbox (%s)', (databas
   /** Results arrive through reconciliation (status, then details), whatever happened to the callback. */
   const reconcile = async (workflowExecutionId: string) => {
     await sandbox.kyx.waitForCallbacks(1, { workflowExecutionId });
+    await settled();
     await reconciliation.runOnce();
   };
   const accountOf = async (userId: string) =>
