@@ -24,9 +24,23 @@ const USAGE = `Usage: npm run mobile-demo -- --user <id> --type poi|poa --outcom
   --timeout <seconds>     how long to wait for Jumio's decision (default 60)
   --expect <decision>     exit 1 unless the decision is this one (APPROVED, REJECTED, RETRY or REVIEW)`;
 
+/** Legacy outcomes, then KYX ones (the demo with JUMIO_PLATFORM=kyx). */
 const OUTCOMES = {
-  poi: ['APPROVED_VERIFIED', 'DENIED_FRAUD', 'ERROR_NOT_READABLE_ID', 'NO_ID_UPLOADED'],
-  poa: ['EXTRACTED', 'UPLOADED', 'FAILED'],
+  poi: [
+    'APPROVED_VERIFIED',
+    'DENIED_FRAUD',
+    'ERROR_NOT_READABLE_ID',
+    'NO_ID_UPLOADED',
+    'PASSED',
+    'PASSED_WITHOUT_SELFIE',
+    'MANIPULATED',
+    'NO_MATCH',
+    'LIVENESS_FAILED',
+    'BLURRED',
+    'NOT_POSSIBLE',
+    'SESSION_EXPIRED',
+  ],
+  poa: ['EXTRACTED', 'UPLOADED', 'FAILED', 'NOT_EXTRACTED', 'BLURRED', 'SESSION_EXPIRED'],
 } as const;
 
 const DECISIONS = ['APPROVED', 'REJECTED', 'RETRY', 'REVIEW'] as const;
@@ -71,6 +85,8 @@ interface MobileStart {
   userReference: string;
   callbackUrl: string;
   dataCenter: string;
+  /** KYX (SDK 4.x): the SDK's token; the app needs nothing else but the data centre. */
+  sdkToken?: string;
   documentType: string | null;
   country: string | null;
 }
@@ -169,6 +185,20 @@ export async function walkMobileFlow(
 
 /** Does what the Jumio SDK does on the phone: capture, upload and return a scan reference. */
 async function runSdkStandIn(options: MobileDemoOptions, start: MobileStart): Promise<string> {
+  if (start.sdkToken) {
+    // KYX SDK 4.x: the token and the data centre; its result names the workflow execution.
+    const answer = await call<{ workflowExecutionId?: string }>(
+      `${options.sandboxUrl}/sandbox/kyx/sdk`,
+      {
+        method: 'POST',
+        headers: {},
+        body: { sdkToken: start.sdkToken, dataCenter: start.dataCenter, outcome: options.outcome },
+      },
+    );
+    if (!answer.workflowExecutionId)
+      throw new Error('the KYX SDK stand-in returned no workflowExecutionId');
+    return answer.workflowExecutionId;
+  }
   const path = options.type === 'poi' ? 'netverify' : 'document-verification';
   const body = {
     customerInternalReference: start.customerInternalReference,

@@ -13,6 +13,7 @@ import {
   jumioModuleOptions,
   SANDBOX_CREDENTIALS,
   SANDBOX_RETRIEVAL_CREDENTIALS,
+  SANDBOX_KYX_CLIENT,
 } from './config/jumio-module-options';
 import { OpsConfig } from './config/ops.config';
 import { validateConfig } from './config/validate-config';
@@ -32,7 +33,11 @@ export async function startDemoApp(env: Record<string, string | undefined>): Pro
   const appConfig = validateConfig(AppConfig, env);
   const jumioConfig = validateConfig(JumioConfig, env);
   const opsConfig = validateConfig(OpsConfig, env);
-  const useSandbox = jumioConfig.JUMIO_SANDBOX ?? !jumioConfig.JUMIO_API_TOKEN;
+  const platformCredential =
+    jumioConfig.JUMIO_PLATFORM === 'kyx'
+      ? jumioConfig.JUMIO_KYX_CLIENT_ID
+      : jumioConfig.JUMIO_API_TOKEN;
+  const useSandbox = jumioConfig.JUMIO_SANDBOX ?? !platformCredential;
 
   const sandboxLogger = new Logger('JumioSandbox');
   const sandbox =
@@ -41,6 +46,8 @@ export async function startDemoApp(env: Record<string, string | undefined>): Pro
           port: jumioConfig.JUMIO_SANDBOX_PORT,
           ...SANDBOX_CREDENTIALS,
           ...SANDBOX_RETRIEVAL_CREDENTIALS,
+          kyxClientId: SANDBOX_KYX_CLIENT.clientId,
+          kyxClientSecret: SANDBOX_KYX_CLIENT.clientSecret,
           logger: (line) => sandboxLogger.log(line),
         })
       : undefined;

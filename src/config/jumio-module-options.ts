@@ -15,6 +15,12 @@ export const SANDBOX_RETRIEVAL_CREDENTIALS = {
   retrievalApiSecret: 'sandbox-retrieval-secret',
 };
 
+/** The sandbox's KYX OAuth2 client. */
+export const SANDBOX_KYX_CLIENT = {
+  clientId: 'sandbox-kyx-client',
+  clientSecret: 'sandbox-kyx-secret',
+};
+
 /** Maps the validated environment to JumioModule's options; `sandboxUrl` replaces every Jumio host. */
 export function jumioModuleOptions(
   jumio: JumioConfig,
@@ -25,11 +31,14 @@ export function jumioModuleOptions(
     ...(sandboxUrl
       ? { ...SANDBOX_CREDENTIALS, ...SANDBOX_RETRIEVAL_CREDENTIALS }
       : {
-          apiToken: jumio.JUMIO_API_TOKEN!,
-          apiSecret: jumio.JUMIO_API_SECRET!,
+          // On KYX alone the legacy pair may be absent: only legacy transactions still in flight use it.
+          apiToken: jumio.JUMIO_API_TOKEN ?? '',
+          apiSecret: jumio.JUMIO_API_SECRET ?? '',
           retrievalApiToken: jumio.JUMIO_RETRIEVAL_API_TOKEN,
           retrievalApiSecret: jumio.JUMIO_RETRIEVAL_API_SECRET,
         }),
+    platform: jumio.JUMIO_PLATFORM,
+    kyx: kyxOptions(jumio, sandboxUrl),
     dataCenter: jumio.JUMIO_DATACENTER,
     netverifyUrl: sandboxUrl ?? jumio.JUMIO_NETVERIFY_URL,
     uploadUrl: sandboxUrl ?? jumio.JUMIO_UPLOAD_URL,
@@ -74,5 +83,31 @@ export function jumioModuleOptions(
     enableAdminRoutes: true,
     adminGuard: DemoAdminGuard,
     sandbox: Boolean(sandboxUrl),
+  };
+}
+
+/** KYX options when KYX is chosen or configured (so KYX transactions in flight finish after a switch back). */
+function kyxOptions(jumio: JumioConfig, sandboxUrl?: string): JumioModuleOptions['kyx'] {
+  const keys = {
+    poiWorkflowKey: jumio.JUMIO_KYX_POI_WORKFLOW_KEY,
+    poaWorkflowKey: jumio.JUMIO_KYX_POA_WORKFLOW_KEY,
+  };
+  if (sandboxUrl) {
+    return {
+      ...SANDBOX_KYX_CLIENT,
+      authUrl: sandboxUrl,
+      accountUrl: sandboxUrl,
+      retrievalUrl: sandboxUrl,
+      ...keys,
+    };
+  }
+  if (!jumio.JUMIO_KYX_CLIENT_ID || !jumio.JUMIO_KYX_CLIENT_SECRET) return undefined;
+  return {
+    clientId: jumio.JUMIO_KYX_CLIENT_ID,
+    clientSecret: jumio.JUMIO_KYX_CLIENT_SECRET,
+    authUrl: jumio.JUMIO_KYX_AUTH_URL,
+    accountUrl: jumio.JUMIO_KYX_ACCOUNT_URL,
+    retrievalUrl: jumio.JUMIO_KYX_RETRIEVAL_URL,
+    ...keys,
   };
 }

@@ -49,15 +49,79 @@ export class JumioConfig {
   @IsIn(['US', 'EU', 'SG'], { message: 'JUMIO_DATACENTER must be one of US, EU, SG' })
   JUMIO_DATACENTER: 'US' | 'EU' | 'SG' = 'US';
 
-  /** Required unless the sandbox is used. */
+  /** `legacy` (Netverify / DV) or `kyx` (the Jumio Platform): where new transactions start. */
   @Expose()
-  @ValidateIf((config: JumioConfig) => config.JUMIO_SANDBOX === false)
+  @IsOptional()
+  @IsIn(['legacy', 'kyx'], { message: 'JUMIO_PLATFORM must be legacy or kyx' })
+  JUMIO_PLATFORM: 'legacy' | 'kyx' = 'legacy';
+
+  /** KYX OAuth2 client; required with JUMIO_PLATFORM=kyx outside the sandbox. Never logged. */
+  @Expose()
+  @ValidateIf(
+    (config: JumioConfig) => config.JUMIO_PLATFORM === 'kyx' && config.JUMIO_SANDBOX === false,
+  )
+  @IsString({
+    message: 'JUMIO_KYX_CLIENT_ID is required with JUMIO_PLATFORM=kyx outside the sandbox',
+  })
+  @MinLength(1, {
+    message: 'JUMIO_KYX_CLIENT_ID is required with JUMIO_PLATFORM=kyx outside the sandbox',
+  })
+  JUMIO_KYX_CLIENT_ID?: string;
+
+  @Expose()
+  @ValidateIf(
+    (config: JumioConfig) => config.JUMIO_PLATFORM === 'kyx' && config.JUMIO_SANDBOX === false,
+  )
+  @IsString({ message: 'JUMIO_KYX_CLIENT_SECRET is required with JUMIO_KYX_CLIENT_ID' })
+  @MinLength(1, { message: 'JUMIO_KYX_CLIENT_SECRET is required with JUMIO_KYX_CLIENT_ID' })
+  JUMIO_KYX_CLIENT_SECRET?: string;
+
+  /** KYX host overrides: base URLs without a path (the sandbox serves all three). */
+  @Expose()
+  @IsOptional()
+  @IsUrl(httpUrl, { message: 'JUMIO_KYX_AUTH_URL must be an absolute http(s) URL' })
+  JUMIO_KYX_AUTH_URL?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsUrl(httpUrl, { message: 'JUMIO_KYX_ACCOUNT_URL must be an absolute http(s) URL' })
+  JUMIO_KYX_ACCOUNT_URL?: string;
+
+  @Expose()
+  @IsOptional()
+  @IsUrl(httpUrl, { message: 'JUMIO_KYX_RETRIEVAL_URL must be an absolute http(s) URL' })
+  JUMIO_KYX_RETRIEVAL_URL?: string;
+
+  /** KYX workflow keys (confirm with Jumio: its documentation sites disagree). */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_KYX_POI_WORKFLOW_KEY must be an integer' })
+  @Min(1, { message: 'JUMIO_KYX_POI_WORKFLOW_KEY must be a positive integer' })
+  JUMIO_KYX_POI_WORKFLOW_KEY?: number;
+
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_KYX_POA_WORKFLOW_KEY must be an integer' })
+  @Min(1, { message: 'JUMIO_KYX_POA_WORKFLOW_KEY must be a positive integer' })
+  JUMIO_KYX_POA_WORKFLOW_KEY?: number;
+
+  /** Required unless the sandbox is used (legacy platform). */
+  @Expose()
+  @ValidateIf(
+    (config: JumioConfig) => config.JUMIO_SANDBOX === false && config.JUMIO_PLATFORM !== 'kyx',
+  )
   @IsString({ message: 'JUMIO_API_TOKEN is required when JUMIO_SANDBOX is false' })
   @MinLength(1, { message: 'JUMIO_API_TOKEN is required when JUMIO_SANDBOX is false' })
   JUMIO_API_TOKEN?: string;
 
   @Expose()
-  @ValidateIf((config: JumioConfig) => config.JUMIO_SANDBOX === false || !!config.JUMIO_API_TOKEN)
+  @ValidateIf(
+    (config: JumioConfig) =>
+      (config.JUMIO_SANDBOX === false && config.JUMIO_PLATFORM !== 'kyx') ||
+      !!config.JUMIO_API_TOKEN,
+  )
   @IsString({ message: 'JUMIO_API_SECRET is required with JUMIO_API_TOKEN' })
   @MinLength(1, { message: 'JUMIO_API_SECRET is required with JUMIO_API_TOKEN' })
   JUMIO_API_SECRET?: string;
@@ -119,7 +183,10 @@ export class JumioConfig {
 
   /** Encryption keys of personal data at rest: `k2:<base64 32 bytes>,k1:<base64 32 bytes>`. Never logged. */
   @Expose()
-  @ValidateIf((config: JumioConfig) => config.JUMIO_SANDBOX === false || !!config.JUMIO_API_TOKEN)
+  @ValidateIf(
+    (config: JumioConfig) =>
+      config.JUMIO_SANDBOX === false || !!config.JUMIO_API_TOKEN || !!config.JUMIO_KYX_CLIENT_ID,
+  )
   @IsString({ message: 'JUMIO_ENCRYPTION_KEYS is required outside the sandbox' })
   @Matches(/^\s*[A-Za-z0-9_.-]+:[A-Za-z0-9+/=_-]+\s*(,\s*[A-Za-z0-9_.-]+:[A-Za-z0-9+/=_-]+\s*)*$/, {
     message: 'JUMIO_ENCRYPTION_KEYS must look like "k2:<base64 key>,k1:<base64 key>"',

@@ -125,6 +125,18 @@ function describeFailure(status, payload) {
  */
 function readReturn(search) {
   const query = new URLSearchParams(search);
+  // KYX (JUMIO_PLATFORM=kyx): acquisitionStatus and the workflow execution; the step is found by it.
+  if (query.has('acquisitionStatus') && query.has('workflowExecutionId')) {
+    const status = query.get('acquisitionStatus');
+    if (status !== 'SUCCESS' && status !== 'ERROR') return undefined;
+    const errorCode = status === 'ERROR' ? (query.get('errorCode') ?? undefined) : undefined;
+    return {
+      step: undefined,
+      workflowExecutionId: query.get('workflowExecutionId'),
+      status,
+      errorCode,
+    };
+  }
   const step = query.has('transactionStatus')
     ? 'poi'
     : query.has('idScanStatus')
@@ -137,7 +149,18 @@ function readReturn(search) {
   return { step, status, errorCode };
 }
 
+/** KYX names no step in its redirect: the step whose scan is that workflow execution came back. */
+async function stepOfExecution(workflowExecutionId) {
+  for (const step of ['poi', 'poa']) {
+    const status = await api(step, 'getScanTransactionStatus');
+    if (status.scanReference === workflowExecutionId) return step;
+  }
+  return undefined;
+}
+
 async function reportReturn(back) {
+  if (!back.step) back.step = await stepOfExecution(back.workflowExecutionId);
+  if (!back.step) return;
   sessionStorage.removeItem(resumeKey(back.step));
   const label = STEPS[back.step].label;
   if (back.status === 'SUCCESS') {

@@ -127,4 +127,31 @@ describe('demo configuration', () => {
       'JUMIO_PACING_MAX_WAIT_MS must be an integer',
     ]);
   });
+
+  it('JUMIO_PLATFORM=kyx outside the sandbox needs the KYX client alone, not the legacy pair', () => {
+    const keys = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    expect(
+      problemsOf(JumioConfig, {
+        JUMIO_PLATFORM: 'kyx',
+        JUMIO_SANDBOX: 'false',
+        JUMIO_ENCRYPTION_KEYS: keys,
+      }),
+    ).toEqual([
+      'JUMIO_KYX_CLIENT_ID is required with JUMIO_PLATFORM=kyx outside the sandbox',
+      'JUMIO_KYX_CLIENT_SECRET is required with JUMIO_KYX_CLIENT_ID',
+    ]);
+    const kyx = validateConfig(JumioConfig, {
+      JUMIO_PLATFORM: 'kyx',
+      JUMIO_SANDBOX: 'false',
+      JUMIO_ENCRYPTION_KEYS: keys,
+      JUMIO_KYX_CLIENT_ID: 'client',
+      JUMIO_KYX_CLIENT_SECRET: 'secret',
+      JUMIO_KYX_RETRIEVAL_URL: 'https://retrieval.emea-1.jumio.ai',
+      JUMIO_KYX_POI_WORKFLOW_KEY: '10163',
+    });
+    expect(kyx).toMatchObject({ JUMIO_PLATFORM: 'kyx', JUMIO_KYX_POI_WORKFLOW_KEY: 10163 });
+    expect(problemsOf(JumioConfig, { JUMIO_PLATFORM: 'kix' })).toEqual([
+      'JUMIO_PLATFORM must be legacy or kyx',
+    ]);
+  });
 });

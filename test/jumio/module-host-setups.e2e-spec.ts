@@ -226,7 +226,7 @@ describe.each(DATABASES)('JumioModule start-up schema check (%s)', (kind) => {
     const error = await startupError({ ...hostDataSourceOptions(database), entities: [] });
     expect(error?.message).toBe(
       'JumioModule: the DataSource does not know the Jumio entities ScanTransaction, VerificationResult, ' +
-        'CallbackInboxEntry, AuditEvent, ErasureRequest, ManualReview: add JUMIO_ENTITIES to its `entities` (or set `autoLoadEntities: true`)',
+        'CallbackInboxEntry, AuditEvent, ErasureRequest, ManualReview, KyxAccount, KyxScan: add JUMIO_ENTITIES to its `entities` (or set `autoLoadEntities: true`)',
     );
   });
 
@@ -237,7 +237,7 @@ describe.each(DATABASES)('JumioModule start-up schema check (%s)', (kind) => {
       migrationsRun: false,
     });
     expect(error?.message).toMatch(
-      /^JumioModule: the Jumio tables jumio_scan_transaction, jumio_verification_result, jumio_callback_inbox, jumio_audit_event, jumio_erasure_request, jumio_review, jumio_outbox_event, jumio_start_claim do not exist: run JUMIO_MIGRATIONS/,
+      /^JumioModule: the Jumio tables jumio_scan_transaction, jumio_verification_result, jumio_callback_inbox, jumio_audit_event, jumio_erasure_request, jumio_review, jumio_kyx_account, jumio_kyx_scan, jumio_outbox_event, jumio_start_claim do not exist: run JUMIO_MIGRATIONS/,
     );
   });
 
@@ -270,4 +270,4 @@ describe.each(DATABASES)('JumioModule start-up schema check (%s)', (kind) => {
 });
 
 // Keeps the list of entities this suite names in step with the module's.
-expect(JUMIO_ENTITIES.map((entity) => entity.name)).toHaveLength(6);
+expect(JUMIO_ENTITIES.map((entity) => entity.name)).toHaveLength(8);

@@ -255,6 +255,22 @@ const FAMILIES: Array<[string, Options, RegExp[]]> = [
       /resolveReviewerId must be a function/,
     ],
   ],
+  ['unknown platform', { platform: 'kix' }, [/platform must be one of legacy, kyx \(got "kix"\)/]],
+  ['platform kyx without kyx', { platform: 'kyx' }, [/kyx is required with platform 'kyx'/]],
+  [
+    'kyx options',
+    {
+      platform: 'kyx',
+      kyx: { clientId: '', authUrl: 'auth.example', poiWorkflowKey: 0, poaWorkflowKey: 1.5 },
+    },
+    [
+      /kyx.clientId must not be empty/,
+      /kyx.clientSecret is required/,
+      /kyx.authUrl must be an absolute URL/,
+      /kyx.poiWorkflowKey must be a whole number from 1/,
+      /kyx.poaWorkflowKey must be a whole number from 1/,
+    ],
+  ],
   [
     'resolveUserId not a function',
     { resolveUserId: 'user.id' },
@@ -272,6 +288,16 @@ describe.each<Registration>(['forRoot', 'forRootAsync'])(
   (registration) => {
     it('starts with good production options', async () => {
       expect(await startupError(registration, { ...GOOD })).toBeUndefined();
+    });
+
+    it("starts on platform 'kyx' with the KYX client alone (no legacy pair)", async () => {
+      const withoutLegacyPair: Options = { ...GOOD };
+      delete withoutLegacyPair.apiToken;
+      delete withoutLegacyPair.apiSecret;
+      const kyx = { clientId: 'kyx-client', clientSecret: 'kyx-secret' };
+      expect(
+        await startupError(registration, { ...withoutLegacyPair, platform: 'kyx', kyx }),
+      ).toBeUndefined();
     });
 
     it.each(FAMILIES)('%s', async (_family, changes, expected) => {

@@ -35,3 +35,15 @@ export {
 export { DOCUMENT_ERROR, NETVERIFY_ERROR } from './capture/journey-end';
 export { SANDBOX_HEADER } from './http/request-handler';
 export { SANDBOX_BANNER } from './capture/page-layout.html';
+export { KyxSandboxControl, type KyxExecutionSnapshot } from './kyx/kyx-sandbox-control';
+export type { KyxCallbackBody, KyxCallbackRecord } from './kyx/kyx-callback.sender';
+export type { KyxOutcomeTarget } from './kyx/kyx-lifecycle';
+export {
+  KYX_DOCUMENT_OUTCOMES,
+  KYX_ID_OUTCOMES,
+  type KyxDocumentOutcome,
+  type KyxIdOutcome,
+  type KyxOutcome,
+  type KyxWorkflowStatus,
+} from './kyx/kyx.types';
+export { KYX_WEB_ERROR } from './kyx/kyx-capture.routes';

@@ -28,6 +28,12 @@ export interface JumioSandboxOptions {
   callbackTimeoutMs?: number;
   /** Base URL put into redirect, capture and image URLs. Default: the URL the sandbox listens on. */
   publicUrl?: string;
+  /** KYX OAuth2 client id that the token endpoint accepts. Default `sandbox-kyx-client`. */
+  kyxClientId?: string;
+  /** KYX OAuth2 client secret. Default `sandbox-kyx-secret`. Never logged. */
+  kyxClientSecret?: string;
+  /** `expires_in` of KYX access tokens, in seconds. Default 3600, as at Jumio. */
+  kyxTokenLifetimeSeconds?: number;
   /** Receives each log line (never personal data or secrets). Default `console.log`. */
   logger?: (line: string) => void;
 }
@@ -39,6 +45,9 @@ export const SANDBOX_DEFAULTS = {
   apiSecret: 'sandbox-secret',
   callbackDelayMs: 1000,
   callbackTimeoutMs: 5000,
+  kyxClientId: 'sandbox-kyx-client',
+  kyxClientSecret: 'sandbox-kyx-secret',
+  kyxTokenLifetimeSeconds: 3600,
 } as const;
 
 type OptionalSettings = 'abandonAfterMs' | 'publicUrl' | 'retrievalApiToken' | 'retrievalApiSecret';
@@ -58,6 +67,10 @@ export function resolveSandboxOptions(options: JumioSandboxOptions): ResolvedSan
     callbackTimeoutMs: options.callbackTimeoutMs ?? SANDBOX_DEFAULTS.callbackTimeoutMs,
     abandonAfterMs: options.abandonAfterMs,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    kyxClientId: options.kyxClientId ?? SANDBOX_DEFAULTS.kyxClientId,
+    kyxClientSecret: options.kyxClientSecret ?? SANDBOX_DEFAULTS.kyxClientSecret,
+    kyxTokenLifetimeSeconds:
+      options.kyxTokenLifetimeSeconds ?? SANDBOX_DEFAULTS.kyxTokenLifetimeSeconds,
     logger: options.logger ?? ((line: string) => console.log(line)),
   };
   assertInteger('port', resolved.port, 0, 65535);
@@ -65,6 +78,10 @@ export function resolveSandboxOptions(options: JumioSandboxOptions): ResolvedSan
   assertInteger('callbackTimeoutMs', resolved.callbackTimeoutMs, 1);
   if (resolved.abandonAfterMs !== undefined)
     assertInteger('abandonAfterMs', resolved.abandonAfterMs, 0);
+  assertInteger('kyxTokenLifetimeSeconds', resolved.kyxTokenLifetimeSeconds, 1);
+  if (!resolved.kyxClientId || !resolved.kyxClientSecret) {
+    throw new Error('Jumio sandbox: kyxClientId and kyxClientSecret must not be empty');
+  }
   if (!resolved.apiToken || !resolved.apiSecret) {
     throw new Error('Jumio sandbox: apiToken and apiSecret must not be empty');
   }

@@ -16,6 +16,8 @@ import { retrievalRoutes } from './retrieval/retrieval.routes';
 import type { SandboxContext } from './sandbox-context';
 import { ScanLifecycle } from './scan/scan-lifecycle';
 import { sdkRoutes } from './sdk/sdk.routes';
+import { createKyxSandbox } from './kyx/kyx-sandbox';
+import type { KyxSandboxControl } from './kyx/kyx-sandbox-control';
 import { JumioDateFormatter } from './store/jumio-date';
 import { TransactionStore } from './store/transaction.store';
 
@@ -26,6 +28,8 @@ export interface JumioSandbox {
   port: number;
   /** Deterministic scenario control for tests. */
   control: JumioSandboxControl;
+  /** Scenario control of the KYX (Jumio Platform) endpoints served on the same port. */
+  kyx: KyxSandboxControl;
   /** Stops listening, cancels pending callbacks and timers, and cuts hanging requests. */
   close(): Promise<void>;
 }
@@ -65,6 +69,15 @@ export async function startJumioSandbox(options: JumioSandboxOptions = {}): Prom
     log,
   };
   const control = new JumioSandboxControl(context);
+  const kyx = createKyxSandbox({
+    credentials: { clientId: settings.kyxClientId, clientSecret: settings.kyxClientSecret },
+    tokenLifetimeSeconds: settings.kyxTokenLifetimeSeconds,
+    scenario,
+    publicUrl,
+    callbackTimeoutMs: settings.callbackTimeoutMs,
+    abandonAfterMs: settings.abandonAfterMs,
+    log,
+  });
   const router = new Router().add(
     ...infoRoutes(),
     ...initiateRoutes(context),
@@ -74,6 +87,7 @@ export async function startJumioSandbox(options: JumioSandboxOptions = {}): Prom
     ...retrievalRoutes(context),
     ...deleteRoutes(context),
     ...controlRoutes(control),
+    ...kyx.routes,
   );
   const handle = createRequestHandler({ router, scenario, log });
   server.on('request', (req, res) => void handle(req, res));
@@ -84,10 +98,12 @@ export async function startJumioSandbox(options: JumioSandboxOptions = {}): Prom
     url,
     port,
     control,
+    kyx: kyx.control,
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
         lifecycle.close();
         callbacks.close();
+        kyx.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
         log('Jumio SANDBOX (not Jumio) stopped');

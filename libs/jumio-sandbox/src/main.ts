@@ -6,7 +6,8 @@ import { startJumioSandbox } from './jumio-sandbox';
  * JUMIO_SANDBOX_PORT (4010; the demo's variable; SANDBOX_PORT is still read when it is unset), SANDBOX_HOST
  * (127.0.0.1), SANDBOX_PUBLIC_URL, JUMIO_API_TOKEN / JUMIO_API_SECRET (sandbox-token / sandbox-secret),
  * JUMIO_RETRIEVAL_API_TOKEN / JUMIO_RETRIEVAL_API_SECRET (a separate retrieval / delete pair; default none),
- * SANDBOX_CALLBACK_DELAY_MS (1000), SANDBOX_ABANDON_AFTER_MS (token lifetime).
+ * SANDBOX_CALLBACK_DELAY_MS (1000), SANDBOX_ABANDON_AFTER_MS (token lifetime), and for KYX
+ * JUMIO_KYX_CLIENT_ID / JUMIO_KYX_CLIENT_SECRET (sandbox-kyx-client / sandbox-kyx-secret).
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     apiSecret: env.JUMIO_API_SECRET || undefined,
     retrievalApiToken: env.JUMIO_RETRIEVAL_API_TOKEN || undefined,
     retrievalApiSecret: env.JUMIO_RETRIEVAL_API_SECRET || undefined,
+    kyxClientId: env.JUMIO_KYX_CLIENT_ID || undefined,
+    kyxClientSecret: env.JUMIO_KYX_CLIENT_SECRET || undefined,
     callbackDelayMs: integerFromEnv('SANDBOX_CALLBACK_DELAY_MS'),
     abandonAfterMs: integerFromEnv('SANDBOX_ABANDON_AFTER_MS'),
   });

@@ -12,6 +12,8 @@ export type {
 } from './jumio.options';
 export type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
 export type { JumioPacingOptions } from './resilience/jumio-pacing.options';
+export type { JumioPlatformName } from './platform/jumio-platform';
+export type { JumioKyxOptions } from './platform/kyx/kyx.options';
 export type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
 export { JUMIO_ENTITIES } from './jumio.entities';
 export { JUMIO_MIGRATIONS } from './migrations/jumio-migrations';

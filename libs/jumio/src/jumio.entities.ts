@@ -1,6 +1,8 @@
 import { CallbackInboxEntry } from './callback/callback-inbox.entity';
 import { AuditEvent } from './data-protection/audit-event.entity';
 import { ErasureRequest } from './data-protection/erasure-request.entity';
+import { KyxAccount } from './platform/kyx/kyx-account.entity';
+import { KyxScan } from './platform/kyx/kyx-scan.entity';
 import { ScanTransaction } from './scan-transaction/scan-transaction.entity';
 import { VerificationResult } from './scan-transaction/verification-result.entity';
 import { ManualReview } from './review/manual-review.entity';
@@ -13,4 +15,6 @@ export const JUMIO_ENTITIES = [
   AuditEvent,
   ErasureRequest,
   ManualReview,
+  KyxAccount,
+  KyxScan,
 ];

@@ -7,6 +7,8 @@ import type { DecisionPolicyOptions } from './scan-transaction/decision-policy';
 import type { JumioPacingOptions } from './resilience/jumio-pacing.options';
 import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
 import type { JumioInstanceRole } from './common/instance-role';
+import type { JumioPlatformName } from './platform/jumio-platform';
+import type { JumioKyxOptions } from './platform/kyx/kyx.options';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
 
@@ -20,6 +22,13 @@ export interface JumioRequest {
 
 /** Options of `JumioModule.forRoot()` / `forRootAsync()`, validated at start-up (options/validate-jumio-options.ts). */
 export interface JumioModuleOptions {
+  /**
+   * Which Jumio API new transactions start on: `legacy` (Netverify / DV, HTTP Basic) or `kyx` (the Jumio
+   * Platform, OAuth2; needs `kyx`). Transactions remember theirs. Default `legacy`.
+   */
+  platform?: JumioPlatformName;
+  /** KYX client credentials, hosts and workflow keys (`platform: 'kyx'`). */
+  kyx?: JumioKyxOptions;
   /** Jumio API token (HTTP Basic user). Never logged. */
   apiToken: string;
   /** Jumio API secret (HTTP Basic password). Never logged. */

@@ -15,7 +15,8 @@ export interface BrowserDemo {
   close(): Promise<void>;
 }
 
-export async function startBrowserDemo(): Promise<BrowserDemo> {
+/** `env`: more demo variables, e.g. `{ JUMIO_PLATFORM: 'kyx' }`. */
+export async function startBrowserDemo(env: Record<string, string> = {}): Promise<BrowserDemo> {
   const browser = await launchChromium();
   const folder = mkdtempSync(join(tmpdir(), 'jumio-browser-'));
   try {
@@ -25,6 +26,7 @@ export async function startBrowserDemo(): Promise<BrowserDemo> {
       DATABASE_PATH: join(folder, 'demo.sqlite'),
       JUMIO_SANDBOX_PORT: '0',
       JUMIO_CALLBACK_BASE_URL: `http://127.0.0.1:${port}`,
+      ...env,
     });
     const sandbox = demo.sandbox;
     if (!sandbox) throw new Error('the demo app did not start the Jumio sandbox');

@@ -9,13 +9,24 @@ import type {
 } from '../store/transaction.types';
 
 /** Endpoint groups a fault can target; `all` covers every Jumio API group (never capture or control). */
-export type FaultGroup = 'initiate' | 'acquisitions' | 'sdk' | 'retrieval' | 'delete' | 'all';
+export type FaultGroup =
+  | 'initiate'
+  | 'acquisitions'
+  | 'sdk'
+  | 'retrieval'
+  | 'delete'
+  /** KYX token endpoint and account create/update; KYX retrieval and delete share the groups above. */
+  | 'oauth'
+  | 'accounts'
+  | 'all';
 export const FAULT_GROUPS: readonly FaultGroup[] = [
   'initiate',
   'acquisitions',
   'sdk',
   'retrieval',
   'delete',
+  'oauth',
+  'accounts',
   'all',
 ];
 

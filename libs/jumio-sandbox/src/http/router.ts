@@ -2,7 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Endpoint groups; the fault switch targets the Jumio API groups (not capture pages or control). */
 export type RouteGroup =
-  'initiate' | 'acquisitions' | 'sdk' | 'retrieval' | 'delete' | 'capture' | 'control' | 'info';
+  | 'initiate'
+  | 'acquisitions'
+  | 'sdk'
+  | 'retrieval'
+  | 'delete'
+  | 'capture'
+  | 'control'
+  | 'info'
+  /** KYX: the OAuth2 token endpoint and account create/update. */
+  | 'oauth'
+  | 'accounts';
 
 export interface RequestContext {
   req: IncomingMessage;

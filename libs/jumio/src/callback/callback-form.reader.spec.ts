@@ -12,8 +12,8 @@ function requestWith(headers: Record<string, string>, chunks: string[]): Incomin
 }
 
 function read(request: IncomingMessage, maxBytes = 1024) {
-  return new Promise<{ failure: string | null; form?: Record<string, string | string[]> }>(
-    (resolve) => readCallbackForm(request, maxBytes, (failure, form) => resolve({ failure, form })),
+  return new Promise<{ failure: string | null; form?: Record<string, unknown> }>((resolve) =>
+    readCallbackForm(request, maxBytes, (failure, form) => resolve({ failure, form })),
   );
 }
 
@@ -59,5 +59,18 @@ describe('readCallbackForm (the callback body, without any web framework)', () =
       ['a=1'],
     );
     expect((await read(utf8)).form).toEqual(expect.objectContaining({ a: '1' }));
+  });
+
+  it('reads a KYX JSON object; anything else in JSON is malformed', async () => {
+    const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+    const body = { workflowExecution: { id: 'w-1', status: 'PROCESSED' }, account: { id: 'a-1' } };
+    const { failure, form } = await read(requestWith(JSON_TYPE, [JSON.stringify(body)]));
+    expect(failure).toBeNull();
+    expect(form).toEqual(body);
+    for (const bad of ['[1]', 'null', '"x"', '{"a":']) {
+      expect((await read(requestWith(JSON_TYPE, [bad]))).failure).toBe('MALFORMED_BODY');
+    }
+    const big = JSON.stringify({ pad: 'x'.repeat(2000) });
+    expect((await read(requestWith(JSON_TYPE, [big]), 1000)).failure).toBe('BODY_TOO_LARGE');
   });
 });

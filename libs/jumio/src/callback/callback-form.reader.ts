@@ -7,7 +7,8 @@ export const MAX_CALLBACK_FIELDS = 200;
 export type FormReadFailure = 'BODY_TOO_LARGE' | 'MALFORMED_BODY';
 
 /**
- * Reads a form-encoded body (UTF-8) of at most `maxBytes` from the request stream and parses it the way
+ * Reads a form-encoded body (or, for KYX, a JSON object: `application/json`, which the guard lets through
+ * only when KYX is configured) (UTF-8) of at most `maxBytes` from the request stream and parses it the way
  * Express's `urlencoded({ extended: false })` does (`node:querystring`: repeated names become arrays), with
  * no dependency on any web framework. Fails with BODY_TOO_LARGE as soon as the declared or streamed size
  * passes the limit, MALFORMED_BODY for a compressed body, a charset other than UTF-8, too many fields or an
@@ -16,10 +17,10 @@ export type FormReadFailure = 'BODY_TOO_LARGE' | 'MALFORMED_BODY';
 export function readCallbackForm(
   request: IncomingMessage,
   maxBytes: number,
-  done: (failure: FormReadFailure | null, form?: Record<string, string | string[]>) => void,
+  done: (failure: FormReadFailure | null, form?: Record<string, unknown>) => void,
 ): void {
   let finished = false;
-  const finish = (failure: FormReadFailure | null, form?: Record<string, string | string[]>) => {
+  const finish = (failure: FormReadFailure | null, form?: Record<string, unknown>) => {
     if (finished) return;
     finished = true;
     done(failure, form);
@@ -32,6 +33,9 @@ export function readCallbackForm(
     request.resume();
     return finish('MALFORMED_BODY');
   }
+
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const isJson = mediaType === 'application/json';
 
   const chunks: Buffer[] = [];
   let size = 0;
@@ -48,7 +52,21 @@ export function readCallbackForm(
   request.on('close', () => finish('MALFORMED_BODY')); // closed before 'end': an aborted upload
   request.on('end', () => {
     const text = Buffer.concat(chunks).toString('utf8');
+    if (isJson) return finish(...readJsonObject(text));
     if (text.split('&').length > MAX_CALLBACK_FIELDS) return finish('MALFORMED_BODY');
-    finish(null, parse(text) as Record<string, string | string[]>);
+    finish(null, parse(text));
   });
+}
+
+/** A KYX callback body: one JSON object (anything else is malformed). */
+function readJsonObject(text: string): [FormReadFailure | null, Record<string, unknown>?] {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return ['MALFORMED_BODY'];
+    }
+    return [null, value as Record<string, unknown>];
+  } catch {
+    return ['MALFORMED_BODY'];
+  }
 }

@@ -7,6 +7,7 @@ import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
 import { claimRows } from '../reconciliation/row-claims';
 import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { kyxCallbackReference } from '../platform/callback-claim';
 import type { CallbackOutcome } from './callback-inbox.entity';
 
 const TABLE = 'jumio_callback_inbox';
@@ -197,6 +198,6 @@ export class CallbackInboxService {
 
 /** NV `jumioIdScanReference` or DV `scanReference`, kept only when it is shaped like a Jumio reference. */
 function claimedReference(form: Record<string, unknown>): string | null {
-  const value = form.jumioIdScanReference ?? form.scanReference;
+  const value = form.jumioIdScanReference ?? form.scanReference ?? kyxCallbackReference(form);
   return typeof value === 'string' && JUMIO_REFERENCE_PATTERN.test(value) ? value : null;
 }

@@ -20,6 +20,7 @@ export const DEFAULT_CALLBACK_RATE_LIMIT = { perSecond: 100, burst: 200 };
 export const DEFAULT_CALLBACK_BODY_TIMEOUT_MS = 10_000;
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const JSON_CONTENT_TYPE = 'application/json';
 
 export type CallbackRejectionReason =
   | 'SOURCE_NOT_ALLOWED'
@@ -72,6 +73,8 @@ export class CallbackSourceGuard implements CanActivate {
   private lastRateLimitLog = 0;
   readonly maxBodyBytes: number;
   readonly bodyTimeoutMs: number;
+  /** KYX callbacks are JSON. */
+  readonly acceptsJson: boolean;
 
   constructor(@Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions) {
     this.allowed = buildList('callbackAllowedIps', callbackAllowedCidrs(options));
@@ -80,6 +83,7 @@ export class CallbackSourceGuard implements CanActivate {
     this.bodyTimeoutMs = options.callbackBodyTimeoutMs ?? DEFAULT_CALLBACK_BODY_TIMEOUT_MS;
     const { perSecond, burst } = options.callbackRateLimit ?? DEFAULT_CALLBACK_RATE_LIMIT;
     this.rateLimit = new TokenBucket(perSecond, burst);
+    this.acceptsJson = options.kyx !== undefined;
   }
 
   /** Why this request must be refused, or undefined when it may be read. */
@@ -93,7 +97,9 @@ export class CallbackSourceGuard implements CanActivate {
       return { status: HttpStatus.FORBIDDEN, reason: 'SOURCE_NOT_ALLOWED' };
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (mediaType !== FORM_CONTENT_TYPE) {
+    // KYX posts JSON (jumio-kyx.md §2.6): accepted once the module knows KYX (`kyx` options).
+    const kyxJson = this.acceptsJson && mediaType === JSON_CONTENT_TYPE;
+    if (mediaType !== FORM_CONTENT_TYPE && !kyxJson) {
       return { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason: 'UNSUPPORTED_CONTENT_TYPE' };
     }
     const declaredLength = Number(request.headers['content-length']);

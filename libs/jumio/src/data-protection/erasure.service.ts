@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JumioClient } from '../client/jumio.client';
+import { KyxScans } from '../platform/kyx/kyx-scans';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { runInTransaction } from '../scan-transaction/db-transaction';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
@@ -54,6 +55,7 @@ export class ErasureService {
     private readonly dataSource: DataSource,
     private readonly purger: PersonalDataPurger,
     private readonly jumio: JumioClient,
+    @Optional() private readonly kyx?: KyxScans,
   ) {}
 
   async eraseUser(userId: string): Promise<ErasureStatus> {
@@ -221,6 +223,9 @@ export class ErasureService {
   /** Undefined when Jumio no longer holds the scan; otherwise the JumioErrorCode to retry on. */
   private async deleteScan(scan: ScanToDelete): Promise<string | undefined> {
     try {
+      // KYX: the user's whole Jumio account; its other scans then answer 404 (already erased).
+      const product = scan.type === 'POI' ? 'NETVERIFY' : 'DOCUMENT';
+      if (await this.kyx?.delete(product, scan.jumioReference)) return undefined;
       if (scan.type === 'POI') await this.jumio.deleteNetverifyScan(scan.jumioReference);
       else await this.jumio.deleteDocument(scan.jumioReference);
       return undefined;

@@ -5,6 +5,7 @@ import { AddJumioCallbackInboxClaims1764190000000 } from './1764190000000-add-ju
 import { CreateJumioStartClaim1764195000000 } from './1764195000000-create-jumio-start-claim';
 import { AddJumioReconciliationResetIndexes1764200000000 } from './1764200000000-add-jumio-reconciliation-reset-indexes';
 import { AddJumioManualReview1764300000000 } from './1764300000000-add-jumio-manual-review';
+import { CreateJumioKyxTables1764400000000 } from './1764400000000-create-jumio-kyx-tables';
 
 /** Pass to the host's DataSource (`migrations`, with `migrationsRun: true`). Order matters: oldest first. */
 export const JUMIO_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const JUMIO_MIGRATIONS = [
   CreateJumioStartClaim1764195000000,
   AddJumioReconciliationResetIndexes1764200000000,
   AddJumioManualReview1764300000000,
+  CreateJumioKyxTables1764400000000,
 ];

@@ -21,7 +21,14 @@ const JUMIO_DOMAINS = ['netverify.com', 'jumio.com', 'jumio.ai'];
 /** Jumio's format: "<Company> <App>/<version>" (jumio-api.md §1.2). */
 const USER_AGENT_FORMAT = /^\S.*\/\S+$/;
 
+/** The legacy pair; on `platform: 'kyx'` it may be left out (only legacy transactions in flight use it). */
 export function credentialProblems(options: JumioModuleOptions): string[] {
+  if (options.platform === 'kyx') {
+    return (['apiToken', 'apiSecret'] as const)
+      .filter((name) => ![undefined, null, ''].includes(options[name]))
+      .map((name) => textProblem(name, options[name]))
+      .filter((problem) => problem !== undefined);
+  }
   return [
     textProblem('apiToken', options.apiToken),
     textProblem('apiSecret', options.apiSecret),

@@ -21,6 +21,7 @@ import {
   sandboxProblems,
   userAgentProblems,
 } from './jumio-connection.validators';
+import { kyxOptionProblems, platformProblems } from './kyx-options.validators';
 import {
   poaRuleProblems,
   scanLimitProblems,
@@ -33,6 +34,8 @@ export type JumioOptionsValidator = (options: JumioModuleOptions) => string[];
 
 /** Every check, in the order of the README's options table. A new option adds its check here. */
 const VALIDATORS: JumioOptionsValidator[] = [
+  platformProblems,
+  kyxOptionProblems,
   credentialProblems,
   retrievalCredentialProblems,
   dataCenterProblems,
@@ -58,6 +61,8 @@ const VALIDATORS: JumioOptionsValidator[] = [
 
 /** Every option name (the compiler keeps the list complete); anything else is a typo. */
 const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
+  platform: true,
+  kyx: true,
   apiToken: true,
   apiSecret: true,
   dataCenter: true,

@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CallbackParseError, parseCallbackForm } from '../callback/callback-form.parser';
+import { CallbackParseError } from '../callback/callback-form.parser';
 import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../client/jumio-reference';
@@ -14,6 +14,7 @@ import { backgroundIntervalMs, instanceRole } from '../common/instance-role';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import type { JumioModuleOptions } from '../jumio.options';
+import { readCallbackClaim } from '../platform/callback-claim';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
 import { productOf, resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
 import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
@@ -236,7 +237,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     | { invalid: string; why: string } {
     try {
       // Only its product and reference are used from here on.
-      const claimed = parseCallbackForm(callback.form);
+      const claimed = readCallbackClaim(callback.form)(productOf(tx.type));
       if (!resultMatchesTransaction(tx, claimed)) {
         return { invalid: 'reference', why: "its reference is not its transaction's" };
       }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { parseDocumentRetrieval, parseNetverifyRetrieval } from '../callback/callback-form.parser';
 import { JumioClient } from '../client/jumio.client';
+import { KyxScans } from '../platform/kyx/kyx-scans';
 import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
 
 /**
@@ -10,10 +11,16 @@ import type { JumioProduct, JumioResult } from '../scan-transaction/verification
  */
 @Injectable()
 export class JumioResultRetriever {
-  constructor(private readonly jumio: JumioClient) {}
+  constructor(
+    private readonly jumio: JumioClient,
+    @Optional() private readonly kyx?: KyxScans,
+  ) {}
 
   /** @throws JumioError when Jumio cannot be asked or answers something unusable. */
   async retrieve(product: JumioProduct, jumioReference: string): Promise<JumioResult> {
+    // A transaction started on KYX stays on KYX (platform/kyx/kyx-scans.ts).
+    const onKyx = await this.kyx?.retrieve(product, jumioReference);
+    if (onKyx) return onKyx;
     if (product === 'NETVERIFY') {
       const status = await this.jumio.getNetverifyScanStatus(jumioReference);
       const data =

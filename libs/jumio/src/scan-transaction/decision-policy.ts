@@ -1,4 +1,5 @@
 import { JUMIO_DEFAULTS } from '../jumio.options';
+import { KYX_UNCOUNTED_RETRY_STATUSES } from '../platform/kyx/kyx-result.mapper';
 
 /**
  * The decision table's settings a bank may legitimately choose differently (module option
@@ -38,9 +39,14 @@ export function mostSevere(decisions: readonly TableDecision[]): TableDecision {
 /**
  * Jumio status words whose RETRY closes the attempt without counting it against `maxAttempts`: the user
  * abandoned the capture (Netverify `NO_ID_UPLOADED`, Document Verification transaction `FAILED`: not
- * finished within 15 minutes). Nothing was checked, so nothing was used up.
+ * finished within 15 minutes; KYX `SESSION_EXPIRED` / `TOKEN_EXPIRED`). Nothing was checked, so nothing
+ * was used up.
  */
-export const UNCOUNTED_RETRY_STATUSES: readonly string[] = ['NO_ID_UPLOADED', 'FAILED'];
+export const UNCOUNTED_RETRY_STATUSES: readonly string[] = [
+  'NO_ID_UPLOADED',
+  'FAILED',
+  ...KYX_UNCOUNTED_RETRY_STATUSES,
+];
 
 export function countsAsAttempt(jumioStatus: string | null): boolean {
   return jumioStatus === null || !UNCOUNTED_RETRY_STATUSES.includes(jumioStatus);

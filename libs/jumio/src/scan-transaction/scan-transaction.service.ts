@@ -8,6 +8,7 @@ import { resolvePoaRules } from '../poa-rules/proof-of-address.rules';
 import { ProofOfAddressReviewer } from '../poa-rules/proof-of-address.reviewer';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
+import { KyxScans } from '../platform/kyx/kyx-scans';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';
 import type { InitiatePoiDto } from './dto/initiate-poi.dto';
 import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
@@ -99,6 +100,7 @@ export class ScanTransactionService {
     private readonly startClaims: StartClaims,
     private readonly callbackUrls: CallbackUrlBuilder,
     @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
+    @Optional() private readonly kyx?: KyxScans,
   ) {
     this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
@@ -146,6 +148,8 @@ export class ScanTransactionService {
     const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
     if (type === 'POA') this.assertAcceptedPoaDocument(documentType);
     if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
+    if (this.kyx?.startsOnKyx)
+      return this.startMobileOnKyx(userId, type, documentType, dto.country);
     return this.retryOnConflict(async () => {
       const now = new Date();
       const plan = planStart(
@@ -170,6 +174,54 @@ export class ScanTransactionService {
         country: tx.country,
       };
     });
+  }
+
+  /**
+   * Mobile on KYX (SDK 4.x): Jumio's workflow execution is created first (so a failing Jumio leaves no
+   * transaction), then the transaction with that execution id; the app gets the SDK token and the data
+   * centre, never a credential. `!setScanTransaction` later takes the id the SDK reports, which must match.
+   */
+  private async startMobileOnKyx(
+    userId: string,
+    type: ScanType,
+    documentType: string | null,
+    country: string | undefined,
+  ): Promise<MobileHandoffResponse> {
+    const now = new Date();
+    const plan = planStart(
+      await this.store.latest(userId, type),
+      { channel: 'MOBILE', fingerprint: null },
+      now,
+    );
+    const token = newCallbackToken();
+    const draft = await this.draft(userId, type, token, now, {
+      channel: 'MOBILE',
+      documentType,
+      country: country ?? null,
+    });
+    const started = await this.kyx!.startMobile(draft, {
+      callbackUrl: this.callbackUrls.urlFor(token),
+      tokenLifetimeMinutes: this.tokenLifetimeMinutes,
+    });
+    let tx: ScanTransaction;
+    try {
+      tx = await this.store.insert(
+        { ...draft, jumioReference: started.jumioReference },
+        plan.kind === 'create' ? plan.replaces : null,
+      );
+    } catch (error) {
+      throw conflict(error);
+    }
+    return {
+      transactionId: tx.id,
+      customerInternalReference: tx.customerInternalReference,
+      userReference: tx.userReference,
+      callbackUrl: this.callbackUrls.urlFor(token),
+      dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+      sdkToken: started.sdkToken ?? undefined,
+      documentType: tx.documentType,
+      country: tx.country,
+    };
   }
 
   /** Mobile: the scanReference the SDK returned. */
@@ -220,6 +272,7 @@ export class ScanTransactionService {
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
       async (tx, settings) => {
+        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
         const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
         return { jumioReference: answer.transactionReference, redirectUrl: answer.redirectUrl };
       },
@@ -242,6 +295,7 @@ export class ScanTransactionService {
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
       async (tx, settings) => {
+        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
         const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
         return { jumioReference: answer.scanReference, redirectUrl: answer.clientRedirectUrl };
       },

@@ -13,6 +13,8 @@ export class MobileHandoffResponse {
   /** Set as the SDK's callbackUrl. */
   callbackUrl: string;
   dataCenter: JumioDataCenter;
+  /** KYX (SDK 4.x): the token the SDK starts with (one workflow, short-lived; not a credential). */
+  sdkToken?: string;
   /** POA: the DV document type; POI: the preset ID type, if any. */
   documentType: string | null;
   /** POA: the document's country; POI: the preset country, if any. */
