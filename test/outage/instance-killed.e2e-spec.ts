@@ -1,6 +1,7 @@
 import type { MobileHandoffResponse } from '@app/jumio/scan-transaction/dto/mobile-handoff.response';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { DataSource } from 'typeorm';
+import { SANDBOX_RETRIEVAL_CREDENTIALS } from '../../src/config/jumio-module-options';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { freePort } from '../support/free-port';
@@ -28,12 +29,23 @@ describe('an instance killed with SIGKILL mid-callbacks', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
+    // The demo takes retrieval and delete through its own least-privilege pair, as against its in-process sandbox.
+    sandbox = await startJumioSandbox({
+      callbackDelayMs: 0,
+      ...SANDBOX_RETRIEVAL_CREDENTIALS,
+      logger: () => undefined,
+    });
     database = await createTestDatabase('postgres');
     const url = (database.options as { url: string }).url;
     dataSource = await new DataSource({ type: 'postgres', url }).initialize();
     port = await freePort();
-    env = { DATABASE_URL: url, JUMIO_SANDBOX: 'true', JUMIO_SANDBOX_URL: sandbox.url };
+    env = {
+      DATABASE_URL: url,
+      JUMIO_SANDBOX: 'true',
+      JUMIO_SANDBOX_URL: sandbox.url,
+      // The test starts its journeys faster than Jumio's 5 starts per 5 s: pacing is not under test here.
+      JUMIO_PACING_STARTS: '1000',
+    };
     demo = await startDemoProcess(port, env);
   }, STARTUP_MS);
 

@@ -14,10 +14,10 @@ export interface BuiltDemo {
 }
 
 /**
- * The demo as `npm start` runs it: `prestart` builds, then the `start` script runs the built JavaScript.
- * `npm test` builds before Jest; run alone, this builds when dist/ is missing or older than the sources.
+ * The built demo's entry (`dist/src/main.js`, from the `start` script), built first when dist/ is missing
+ * or older than the sources (`npm test` builds before Jest).
  */
-export async function startBuiltDemo(): Promise<BuiltDemo> {
+export function ensureBuiltDemo(): string {
   const scripts = (
     JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
@@ -28,7 +28,15 @@ export async function startBuiltDemo(): Promise<BuiltDemo> {
     throw new Error(`unexpected start scripts: ${scripts.prestart} / ${scripts.start}`);
   if (isStale(join(ROOT, entry)))
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  return entry;
+}
 
+/**
+ * The demo as `npm start` runs it: `prestart` builds, then the `start` script runs the built JavaScript.
+ * `npm test` builds before Jest; run alone, this builds when dist/ is missing or older than the sources.
+ */
+export async function startBuiltDemo(): Promise<BuiltDemo> {
+  const entry = ensureBuiltDemo();
   const folder = mkdtempSync(join(tmpdir(), 'jumio-built-demo-'));
   const port = await freePort();
   const sandboxPort = await freePort();

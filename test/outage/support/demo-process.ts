@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureBuiltDemo } from '../../browser/support/built-demo';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -15,34 +16,23 @@ export interface DemoProcess {
 }
 
 /**
- * The demo app (`src/main.ts`) in its own process, as `npm run start:dev` runs it (ts-node, transpile
- * only), with `env` on top of a minimal environment. Resolves once it listens.
+ * The demo app in its own process, as `npm start` runs it (the built `dist/src/main.js`), with `env` on
+ * top of a minimal environment. Resolves once it listens.
  */
 export async function startDemoProcess(
   port: number,
   env: Record<string, string>,
 ): Promise<DemoProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      join(ROOT, 'src', 'main.ts'),
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
-        ACCESS_LOG: 'false',
-        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [join(ROOT, ensureBuiltDemo())], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      ACCESS_LOG: 'false',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
