@@ -1,6 +1,7 @@
 import { IpAllowlist } from '../../libs/jumio/src/callback/ip-allowlist';
 import { AppConfig } from '../../src/config/app.config';
 import { JumioConfig } from '../../src/config/jumio.config';
+import { jumioModuleOptions } from '../../src/config/jumio-module-options';
 import { ConfigError, validateConfig } from '../../src/config/validate-config';
 
 function problemsOf(schema: new () => object, env: Record<string, string>): string[] {
@@ -125,6 +126,22 @@ describe('demo configuration', () => {
     ).toEqual([
       'JUMIO_PACING_STARTS must be between 1 and 10000',
       'JUMIO_PACING_MAX_WAIT_MS must be an integer',
+    ]);
+  });
+
+  it('passes the callback rate limit to the module (bursts of twice as many) and names a bad one', () => {
+    const app = validateConfig(AppConfig, {});
+    const limited = validateConfig(JumioConfig, { JUMIO_CALLBACK_RATE_LIMIT: '500' });
+    expect(jumioModuleOptions(limited, app, 'http://127.0.0.1:4999').callbackRateLimit).toEqual({
+      perSecond: 500,
+      burst: 1000,
+    });
+    const unset = validateConfig(JumioConfig, {});
+    expect(
+      jumioModuleOptions(unset, app, 'http://127.0.0.1:4999').callbackRateLimit,
+    ).toBeUndefined();
+    expect(problemsOf(JumioConfig, { JUMIO_CALLBACK_RATE_LIMIT: '0' })).toEqual([
+      'JUMIO_CALLBACK_RATE_LIMIT must be between 1 and 100000',
     ]);
   });
 });
