@@ -96,6 +96,8 @@ export async function runResults(
           JUMIO_CALLBACK_INBOX_CONCURRENCY: String(instance.concurrency),
           // Reconciliation's first re-check after 10 min: only the callbacks are measured.
           JUMIO_RETRIEVAL_SCHEDULE_S: '600',
+          // Jumio's documented retrieval limit (75 per 5 s) for the run at Jumio's default rate limits.
+          ...(config.jumioRateLimits && { JUMIO_PACING_RETRIEVALS: '75' }),
         }),
       );
     }

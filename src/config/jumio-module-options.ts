@@ -48,6 +48,12 @@ export function jumioModuleOptions(
     callbackAllowedIps: jumio.JUMIO_CALLBACK_ALLOWED_IPS,
     trustedProxies: jumio.JUMIO_TRUSTED_PROXIES,
     callbackMaxBodyBytes: jumio.JUMIO_CALLBACK_MAX_BODY_BYTES,
+    ...(jumio.JUMIO_CALLBACK_RATE_LIMIT && {
+      callbackRateLimit: {
+        perSecond: jumio.JUMIO_CALLBACK_RATE_LIMIT,
+        burst: 2 * jumio.JUMIO_CALLBACK_RATE_LIMIT,
+      },
+    }),
     retrievalScheduleSeconds: jumio.JUMIO_RETRIEVAL_SCHEDULE_S
       ? parseRetrievalSchedule(jumio.JUMIO_RETRIEVAL_SCHEDULE_S)
       : undefined,

@@ -215,6 +215,15 @@ export class JumioConfig {
   @Max(1_048_576, { message: 'JUMIO_CALLBACK_MAX_BODY_BYTES must be between 1024 and 1048576' })
   JUMIO_CALLBACK_MAX_BODY_BYTES?: number;
 
+  /** Callbacks accepted per second per instance (bursts of twice as many); default 100. */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_CALLBACK_RATE_LIMIT must be an integer' })
+  @Min(1, { message: 'JUMIO_CALLBACK_RATE_LIMIT must be between 1 and 100000' })
+  @Max(100_000, { message: 'JUMIO_CALLBACK_RATE_LIMIT must be between 1 and 100000' })
+  JUMIO_CALLBACK_RATE_LIMIT?: number;
+
   /** Seconds between Retrieval API re-checks of unfinished transactions, then daily. */
   @Expose()
   @IsOptional()

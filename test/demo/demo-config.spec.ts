@@ -1,6 +1,7 @@
 import { IpAllowlist } from '../../libs/jumio/src/callback/ip-allowlist';
 import { AppConfig } from '../../src/config/app.config';
 import { JumioConfig } from '../../src/config/jumio.config';
+import { jumioModuleOptions } from '../../src/config/jumio-module-options';
 import { ConfigError, validateConfig } from '../../src/config/validate-config';
 
 function problemsOf(schema: new () => object, env: Record<string, string>): string[] {
@@ -152,6 +153,22 @@ describe('demo configuration', () => {
     expect(kyx).toMatchObject({ JUMIO_PLATFORM: 'kyx', JUMIO_KYX_POI_WORKFLOW_KEY: 10163 });
     expect(problemsOf(JumioConfig, { JUMIO_PLATFORM: 'kix' })).toEqual([
       'JUMIO_PLATFORM must be legacy or kyx',
+    ]);
+  });
+
+  it('passes the callback rate limit to the module (bursts of twice as many) and names a bad one', () => {
+    const app = validateConfig(AppConfig, {});
+    const limited = validateConfig(JumioConfig, { JUMIO_CALLBACK_RATE_LIMIT: '500' });
+    expect(jumioModuleOptions(limited, app, 'http://127.0.0.1:4999').callbackRateLimit).toEqual({
+      perSecond: 500,
+      burst: 1000,
+    });
+    const unset = validateConfig(JumioConfig, {});
+    expect(
+      jumioModuleOptions(unset, app, 'http://127.0.0.1:4999').callbackRateLimit,
+    ).toBeUndefined();
+    expect(problemsOf(JumioConfig, { JUMIO_CALLBACK_RATE_LIMIT: '0' })).toEqual([
+      'JUMIO_CALLBACK_RATE_LIMIT must be between 1 and 100000',
     ]);
   });
 });
