@@ -53,7 +53,9 @@ export async function startDemoApp(env: Record<string, string | undefined>): Pro
       : undefined;
 
   try {
-    return await serveDemo(appConfig, jumioConfig, opsConfig, sandbox);
+    // The in-process sandbox, or a shared one at JUMIO_SANDBOX_URL: decided once, above.
+    const sandboxUrl = sandbox?.url ?? (useSandbox ? jumioConfig.JUMIO_SANDBOX_URL : undefined);
+    return await serveDemo(appConfig, jumioConfig, opsConfig, sandbox, sandboxUrl);
   } catch (error) {
     await sandbox?.close();
     throw error;
@@ -65,10 +67,11 @@ async function serveDemo(
   jumioConfig: JumioConfig,
   opsConfig: OpsConfig,
   sandbox: JumioSandbox | undefined,
+  sandboxUrl: string | undefined,
 ): Promise<DemoApp> {
   const appModule = AppModule.register({
     database: databaseOptions(appConfig),
-    jumio: jumioModuleOptions(jumioConfig, appConfig, sandboxUrl(jumioConfig, sandbox)),
+    jumio: jumioModuleOptions(jumioConfig, appConfig, sandboxUrl),
     // The request id reaches every log line only in JSON logs: without them its context is pure cost.
     ops: { accessLog: opsConfig.ACCESS_LOG, requestIdInLogs: opsConfig.LOG_FORMAT === 'json' },
   });
@@ -119,11 +122,4 @@ async function serveDemo(
       await sandbox?.close();
     },
   };
-}
-
-/** The in-process sandbox's URL, or JUMIO_SANDBOX_URL (a shared one) when the sandbox is used. */
-function sandboxUrl(jumio: JumioConfig, sandbox: JumioSandbox | undefined): string | undefined {
-  if (sandbox) return sandbox.url;
-  const useSandbox = jumio.JUMIO_SANDBOX ?? !jumio.JUMIO_API_TOKEN;
-  return useSandbox ? jumio.JUMIO_SANDBOX_URL : undefined;
 }
