@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import type { JumioModuleOptions } from './jumio.options';
+import type { JumioModuleOptions } from './options/jumio.options';
 import { withJumioDataSource, withValidatedOptions } from './jumio-module.setup';
 
 /** Options of `forRoot` / `forRootAsync` that shape the module itself rather than its behaviour. */

@@ -1,6 +1,6 @@
-import { parseCallbackForm } from '../callback/callback-form.parser';
-import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
-import { readKyxCallback } from './kyx/kyx-callback.reader';
+import { parseCallbackForm } from '../jumio/legacy/callback-form.parser';
+import type { JumioProduct, JumioResult } from '../persistence/verification.types';
+import { readKyxCallback } from '../jumio/kyx/kyx-callback.reader';
 
 /**
  * What a stored callback claims, on either platform: a legacy form (NV / DV fields) or a KYX JSON body

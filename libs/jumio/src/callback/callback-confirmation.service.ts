@@ -6,20 +6,20 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CallbackParseError } from '../callback/callback-form.parser';
-import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
+import { CallbackParseError } from '../jumio/legacy/callback-form.parser';
+import { CallbackInboxService, type PendingCallback } from './callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
-import { isJumioReference } from '../client/jumio-reference';
-import { backgroundIntervalMs, instanceRole } from '../common/instance-role';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { isJumioReference } from '../jumio/jumio-reference';
+import { backgroundIntervalMs, instanceRole } from '../options/instance-role';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
-import { readCallbackClaim } from '../platform/callback-claim';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { productOf, resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
-import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
-import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
-import { JumioResultRetriever } from './jumio-result.retriever';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { readCallbackClaim } from './callback-claim';
+import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { productOf, resultMatchesTransaction } from '../transaction/scan-transaction.rules';
+import { ScanTransactionService } from '../start/scan-transaction.service';
+import type { JumioProduct, JumioResult } from '../persistence/verification.types';
+import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 
 export const DEFAULT_CALLBACK_INBOX_INTERVAL_MS = 5_000;
 /** A worker-only instance looks for stored callbacks this often (it receives none itself). */

@@ -4,7 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import {
   CALLBACK_RETRY_AFTER_SECONDS,
   type CallbackSourceGuard,
-} from '../callback/callback-source.guard';
+} from './callback-source.guard';
 
 /** The part of Fastify used here (no import of fastify: hosts on Express need not have it). */
 interface FastifyReplyLike {

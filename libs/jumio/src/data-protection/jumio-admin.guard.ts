@@ -8,7 +8,7 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { firstValueFrom, isObservable } from 'rxjs';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from '../options/jumio.options';
 
 /**
  * Admin routes: 404 unless `enableAdminRoutes`, then whatever the host's `adminGuard` decides. A guard

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { parseReasons } from '../scan-transaction/scan-transaction.rules';
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
 import type { ScanTransactionEventType } from './scan-transaction-event';
 
 export const OUTBOX_TABLE = 'jumio_outbox_event';

@@ -1,4 +1,4 @@
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from '../options/jumio.options';
 import { JUMIO_CALLBACK_IPS, resolveJumioHosts } from './jumio-hosts';
 
 const options: JumioModuleOptions = {

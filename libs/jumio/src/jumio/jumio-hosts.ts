@@ -1,4 +1,4 @@
-import { JUMIO_DEFAULTS, type JumioDataCenter, type JumioModuleOptions } from '../jumio.options';
+import { JUMIO_DEFAULTS, type JumioDataCenter, type JumioModuleOptions } from '../options/jumio.options';
 
 export interface JumioHosts {
   /** Netverify core: v4 initiate, NV retrieval and delete. */

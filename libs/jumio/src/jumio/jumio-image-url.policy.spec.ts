@@ -1,4 +1,4 @@
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from '../options/jumio.options';
 import { isFetchableJumioImageUrl } from './jumio-image-url.policy';
 
 const base: JumioModuleOptions = {

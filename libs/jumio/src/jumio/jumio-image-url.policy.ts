@@ -1,5 +1,5 @@
-import { resolveJumioHosts } from '../client/jumio-hosts';
-import type { JumioModuleOptions } from '../jumio.options';
+import { resolveJumioHosts } from './jumio-hosts';
+import type { JumioModuleOptions } from '../options/jumio.options';
 
 /**
  * Whether an image URL from a callback may be fetched (with our credentials): only when it points at a

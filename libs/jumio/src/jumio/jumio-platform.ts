@@ -1,5 +1,5 @@
-import type { ScanType } from '../scan-transaction/scan-transaction.types';
-import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
+import type { ScanType } from '../persistence/scan-transaction.types';
+import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 
 /** Which Jumio API a transaction runs on: legacy Netverify / DV (HTTP Basic) or KYX (OAuth2). */
 export type JumioPlatformName = 'legacy' | 'kyx';

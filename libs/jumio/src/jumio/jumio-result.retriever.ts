@@ -1,8 +1,8 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { parseDocumentRetrieval, parseNetverifyRetrieval } from '../callback/callback-form.parser';
-import { JumioClient } from '../client/jumio.client';
-import { KyxScans } from '../platform/kyx/kyx-scans';
-import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
+import { parseDocumentRetrieval, parseNetverifyRetrieval } from './legacy/callback-form.parser';
+import { JumioClient } from './jumio.client';
+import { KyxScans } from './kyx/kyx-scans';
+import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 
 /**
  * Jumio's current result for a scan, read from the Retrieval API with this service's own credentials:
@@ -18,7 +18,7 @@ export class JumioResultRetriever {
 
   /** @throws JumioError when Jumio cannot be asked or answers something unusable. */
   async retrieve(product: JumioProduct, jumioReference: string): Promise<JumioResult> {
-    // A transaction started on KYX stays on KYX (platform/kyx/kyx-scans.ts).
+    // A transaction started on KYX stays on KYX (jumio/kyx/kyx-scans.ts).
     const onKyx = await this.kyx?.retrieve(product, jumioReference);
     if (onKyx) return onKyx;
     if (product === 'NETVERIFY') {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
-import { JumioMetrics } from '../observability/jumio-metrics';
-import { JumioCallPolicies } from '../resilience/jumio-call-policies';
-import { JumioPacing } from '../resilience/jumio-pacing';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { JumioMetrics } from './jumio-metrics';
+import { JumioCallPolicies } from './resilience/jumio-call-policies';
+import { JumioPacing } from './resilience/jumio-pacing';
 import type {
   DocumentAcquisitionRequest,
   DocumentAcquisitionResponse,

@@ -2,8 +2,8 @@ import { type ExecutionContext, Logger } from '@nestjs/common';
 import type { ModuleRef, Reflector } from '@nestjs/core';
 import { ThrottlerGuard, type ThrottlerStorage } from '@nestjs/throttler';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
-import { JUMIO_BILLABLE } from '../resilience/jumio-billable.decorator';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_BILLABLE } from '../common/jumio-billable.decorator';
 
 type UserResolver = NonNullable<JumioModuleOptions['resolveUserId']>;
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { JumioMetrics } from './jumio-metrics';
+import type { JumioMetrics } from '../jumio/jumio-metrics';
 
 /** Why a callback was refused, from the status the callback route answered. */
 const REJECTION_REASONS: Record<number, string> = {

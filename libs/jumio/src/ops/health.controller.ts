@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { databaseCanServe } from './database-probe';
-import { JumioMetrics } from './jumio-metrics';
+import { JumioMetrics } from '../jumio/jumio-metrics';
 
 const DATABASE_PROBE_TIMEOUT_MS = 1500;
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JumioMetrics } from './jumio-metrics';
+import { JumioMetrics } from '../jumio/jumio-metrics';
 
 /**
  * Holds what JumioModule records and JumioOpsModule serves. A static module: imported by both, it is

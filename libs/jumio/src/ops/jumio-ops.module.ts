@@ -10,11 +10,11 @@ import { APP_GUARD, APP_INTERCEPTOR, HttpAdapterHost, ModuleRef, Reflector } fro
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerStorageService } from '@nestjs/throttler';
-import { CALLBACK_ROUTE } from '../callback/callback-url';
+import { CALLBACK_ROUTE } from '../common/callback-url';
 import { BillableThrottlerGuard } from './billable-throttler.guard';
 import { callbackMetricsMiddleware } from './callback-metrics.middleware';
 import { HealthController } from './health.controller';
-import { JumioMetrics } from './jumio-metrics';
+import { JumioMetrics } from '../jumio/jumio-metrics';
 import { JumioObservabilityModule } from './jumio-observability.module';
 import { JUMIO_OPS_DEFAULTS, JUMIO_OPS_OPTIONS, type JumioOpsOptions } from './jumio-ops.options';
 import { MetricsController } from './metrics.controller';

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { collectDefaultMetrics } from 'prom-client';
-import { JumioMetrics } from './jumio-metrics';
+import { JumioMetrics } from '../jumio/jumio-metrics';
 
 /** Prometheus scrape endpoint: the module's metrics plus Node process metrics (memory, CPU, event loop). */
 @Controller('metrics')

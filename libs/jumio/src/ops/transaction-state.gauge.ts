@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { JumioMetrics } from './jumio-metrics';
+import { JumioMetrics } from '../jumio/jumio-metrics';
 
 /** One scrape at most this often reaches the database; a GROUP BY over every transaction is not free. */
 const CACHE_MS = 15_000;

@@ -1,9 +1,9 @@
-import { JUMIO_INSTANCE_ROLES } from '../common/instance-role';
-import { callbackBaseUrlProblems } from '../callback/callback-url';
+import { JUMIO_INSTANCE_ROLES } from '../options/instance-role';
+import { callbackBaseUrlProblems } from '../common/callback-url';
 import { parseCidr } from '../callback/ip-allowlist';
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from '../options/jumio.options';
 import { parseRetrievalSchedule } from '../reconciliation/retrieval-schedule';
-import { integerProblem, listProblems, MAX_TIMER_MS } from './option-checks';
+import { integerProblem, listProblems, MAX_TIMER_MS } from '../options/option-checks';
 
 /* Where callbacks arrive, who may send them, and how often background work looks for unfinished work. */
 

@@ -1,7 +1,7 @@
 import { FieldCipher } from '../data-protection/field-cipher';
 import { RETENTION_DEFAULTS } from '../data-protection/data-protection.settings';
-import type { JumioModuleOptions } from '../jumio.options';
-import { booleanProblem, MAX_TIMER_MS, numberProblem } from './option-checks';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { booleanProblem, MAX_TIMER_MS, numberProblem } from '../options/option-checks';
 
 /* Keys for personal data at rest, how long it is kept, and who may erase it. */
 

@@ -1,5 +1,5 @@
-import type { JumioModuleOptions } from '../jumio.options';
-import { DECISION_POLICY_CHOICES } from '../scan-transaction/decision-policy';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { DECISION_POLICY_CHOICES } from '../transaction/decision-policy';
 
 /** The configurable rows of the decision table (docs/decisions.md): each one of its allowed decisions. */
 export function decisionPolicyProblems(options: JumioModuleOptions): string[] {

@@ -1,7 +1,7 @@
-import { resolveJumioHosts } from '../client/jumio-hosts';
-import type { JumioModuleOptions } from '../jumio.options';
-import type { JumioPacingOptions } from '../resilience/jumio-pacing.options';
-import type { JumioResilienceOptions } from '../resilience/jumio-resilience.options';
+import { resolveJumioHosts } from '../jumio/jumio-hosts';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import type { JumioPacingOptions } from '../options/jumio-pacing.options';
+import type { JumioResilienceOptions } from '../options/jumio-resilience.options';
 import {
   booleanProblem,
   integerProblem,
@@ -10,7 +10,7 @@ import {
   parseAbsoluteUrl,
   quoted,
   textProblem,
-} from './option-checks';
+} from '../options/option-checks';
 
 /* How the module reaches Jumio: credentials, data centre, hosts, User-Agent, timeouts, resilience. */
 

@@ -1,6 +1,6 @@
-import type { JumioModuleOptions } from '../jumio.options';
-import { JUMIO_PLATFORMS } from '../platform/jumio-platform';
-import { integerProblem, parseAbsoluteUrl, quoted, textProblem } from './option-checks';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_PLATFORMS } from '../jumio/jumio-platform';
+import { integerProblem, parseAbsoluteUrl, quoted, textProblem } from '../options/option-checks';
 
 /* KYX (the Jumio Platform): `platform` and `kyx`. */
 

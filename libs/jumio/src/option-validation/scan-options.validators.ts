@@ -1,14 +1,14 @@
 import { POA_DOCUMENT_TYPES } from '../common/jumio-codes';
-import type { JumioModuleOptions } from '../jumio.options';
-import type { ProofOfAddressRules } from '../poa-rules/proof-of-address.rules';
-import type { ExtractedData } from '../scan-transaction/verification.types';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import type { ProofOfAddressRules } from '../results/proof-of-address.rules';
+import type { ExtractedData } from '../persistence/verification.types';
 import {
   booleanProblem,
   functionProblem,
   integerProblem,
   listProblems,
   quoted,
-} from './option-checks';
+} from '../options/option-checks';
 
 /* How scans start and are decided: attempts, web links, workflow, POA rules, what users see, who they are. */
 

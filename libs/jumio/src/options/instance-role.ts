@@ -1,4 +1,4 @@
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from './jumio.options';
 
 /**
  * Which work an instance does (option `instanceRole`):

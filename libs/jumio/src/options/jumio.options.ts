@@ -1,14 +1,14 @@
 import type { CanActivate, Type } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { EncryptionKeyRing } from './data-protection/field-cipher';
-import type { ExtractedData } from './scan-transaction/verification.types';
-import type { ProofOfAddressRules } from './poa-rules/proof-of-address.rules';
-import type { DecisionPolicyOptions } from './scan-transaction/decision-policy';
-import type { JumioPacingOptions } from './resilience/jumio-pacing.options';
-import type { JumioResilienceOptions } from './resilience/jumio-resilience.options';
-import type { JumioInstanceRole } from './common/instance-role';
-import type { JumioPlatformName } from './platform/jumio-platform';
-import type { JumioKyxOptions } from './platform/kyx/kyx.options';
+import type { EncryptionKeyRing } from '../data-protection/field-cipher';
+import type { ExtractedData } from '../persistence/verification.types';
+import type { ProofOfAddressRules } from '../results/proof-of-address.rules';
+import type { DecisionPolicyOptions } from '../transaction/decision-policy';
+import type { JumioPacingOptions } from './jumio-pacing.options';
+import type { JumioResilienceOptions } from './jumio-resilience.options';
+import type { JumioInstanceRole } from './instance-role';
+import type { JumioPlatformName } from '../jumio/jumio-platform';
+import type { JumioKyxOptions } from './kyx.options';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';
 
@@ -20,7 +20,7 @@ export interface JumioRequest {
   headers: IncomingHttpHeaders;
 }
 
-/** Options of `JumioModule.forRoot()` / `forRootAsync()`, validated at start-up (options/validate-jumio-options.ts). */
+/** Options of `JumioModule.forRoot()` / `forRootAsync()`, validated at start-up (option-validation/validate-jumio-options.ts). */
 export interface JumioModuleOptions {
   /**
    * Which Jumio API new transactions start on: `legacy` (Netverify / DV, HTTP Basic) or `kyx` (the Jumio

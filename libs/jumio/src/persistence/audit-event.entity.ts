@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ScanStatus } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
+import type { ScanStatus } from './scan-transaction.types';
+import type { VerificationDecision } from './verification.types';
 
 /**
  * What caused a change: the client's route, Jumio's callback, a retrieval re-check, the data-protection

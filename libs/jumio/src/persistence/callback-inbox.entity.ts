@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ApplyOutcome } from '../scan-transaction/scan-transaction.types';
+import type { ApplyOutcome } from './scan-transaction.types';
 
 export type CallbackOutcome = ApplyOutcome | 'INVALID';
 

@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { OUTBOX_TABLE } from '../events/outbox.writer';
-import { JUMIO_ENTITIES } from '../jumio.entities';
-import { JUMIO_MIGRATIONS } from '../migrations/jumio-migrations';
+import { JUMIO_ENTITIES } from './jumio.entities';
+import { JUMIO_MIGRATIONS } from './migrations/jumio-migrations';
 
 /** Tables written with plain SQL, without an entity. */
 const TABLES_WITHOUT_ENTITY = [OUTBOX_TABLE, 'jumio_start_claim'];

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
-import { runInTransaction } from '../scan-transaction/db-transaction';
+import { runInTransaction } from './db-transaction';
 import type { SqlDialect } from './sql-dialect';
 
 /**

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { ScanType } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
+import type { ScanType } from './scan-transaction.types';
+import type { VerificationDecision } from './verification.types';
 
 /** OPEN: waits for a reviewer. AWAITING_SECOND: four-eyes, one reviewer proposed. DECIDED: applied. */
 export type ReviewState = 'OPEN' | 'AWAITING_SECOND' | 'DECIDED';

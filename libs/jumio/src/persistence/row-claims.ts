@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { runInTransaction } from '../scan-transaction/db-transaction';
+import { runInTransaction } from './db-transaction';
 import type { SqlDialect } from './sql-dialect';
 
 /** Background work stored as rows with a `claimed_until` lease column. */

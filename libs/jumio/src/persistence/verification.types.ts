@@ -1,4 +1,4 @@
-import type { NetverifyFacts } from './verification-decision';
+import type { NetverifyFacts } from '../jumio/legacy/verification-decision';
 
 /** Jumio's background result, normalised from a callback or the Retrieval API. */
 /** REVIEW: a person at the bank decides (the manual review queue). */

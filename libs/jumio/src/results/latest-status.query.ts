@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { preparedQuery } from '../common/prepared-query';
-import type { StatusFields } from './dto/scan-transaction-status.response';
-import type { ScanType } from './scan-transaction.types';
+import { preparedQuery } from '../persistence/prepared-query';
+import type { StatusFields } from './scan-transaction-status.response';
+import type { ScanType } from '../persistence/scan-transaction.types';
 
 /**
  * The status read, the busiest route of the module: the step's newest transaction (the open one first,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { parseReasons } from '../scan-transaction/scan-transaction.rules';
-import { ScanTransactionStore } from '../scan-transaction/scan-transaction.store';
-import type { ScanType } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
-import type { OnboardingStepCode } from './scan-transaction-event';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import { ScanTransactionStore } from './scan-transaction.store';
+import type { ScanType } from '../persistence/scan-transaction.types';
+import type { VerificationDecision } from '../persistence/verification.types';
+import type { OnboardingStepCode } from '../events/scan-transaction-event';
 
 /**
  * SATISFIED: Jumio's result approves the step. PENDING: the upload is done and the result is awaited,

@@ -1,4 +1,4 @@
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 
 /**
  * What the user's proof of identity means for the POA name rule. APPROVED: compare the names.

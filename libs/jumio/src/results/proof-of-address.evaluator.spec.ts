@@ -1,4 +1,4 @@
-import type { ExtractedData } from '../scan-transaction/verification.types';
+import type { ExtractedData } from '../persistence/verification.types';
 import {
   evaluateProofOfAddress,
   type ProofOfAddressContext,

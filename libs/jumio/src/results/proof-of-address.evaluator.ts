@@ -1,5 +1,5 @@
-import type { ExtractedData } from '../scan-transaction/verification.types';
-import { daysBetween, parseJumioDate } from './jumio-date';
+import type { ExtractedData } from '../persistence/verification.types';
+import { daysBetween, parseJumioDate } from '../jumio/jumio-date';
 import { namesMatch, type PersonName } from './name-match';
 import type { ProofOfAddressRules } from './proof-of-address.rules';
 

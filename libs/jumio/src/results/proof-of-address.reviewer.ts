@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { ScanTransactionStore } from '../scan-transaction/scan-transaction.store';
-import { VerificationResult } from '../scan-transaction/verification-result.entity';
-import type { ExtractedData, JumioResult } from '../scan-transaction/verification.types';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { ScanTransactionStore } from './scan-transaction.store';
+import { VerificationResult } from '../persistence/verification-result.entity';
+import type { ExtractedData, JumioResult } from '../persistence/verification.types';
 import { evaluateProofOfAddress, type ProofOfAddressDecision } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
 import { poiStandingOf } from './poi-standing';
@@ -19,8 +19,8 @@ import {
   mostSevere,
   resolveDecisionPolicy,
   type DecisionPolicy,
-} from '../scan-transaction/decision-policy';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
+} from '../transaction/decision-policy';
+import type { VerificationDecision } from '../persistence/verification.types';
 
 /**
  * A readable document whose name does not match, or whose name or address Jumio did not extract, is for

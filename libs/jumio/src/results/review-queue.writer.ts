@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { parseReasons } from '../scan-transaction/scan-transaction.rules';
-import { ManualReview } from './manual-review.entity';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import { ManualReview } from '../persistence/manual-review.entity';
 
 /** Opens the review of a transaction that just became REVIEW, inside the caller's database transaction. */
 export async function openReview(

@@ -1,7 +1,7 @@
-import { parseReasons } from '../scan-transaction.rules';
-import type { ScanTransaction } from '../scan-transaction.entity';
-import type { ScanChannel, ScanStatus, ScanType } from '../scan-transaction.types';
-import type { ExtractedData, VerificationDecision } from '../verification.types';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { ScanChannel, ScanStatus, ScanType } from '../persistence/scan-transaction.types';
+import type { ExtractedData, VerificationDecision } from '../persistence/verification.types';
 
 /** Jumio's background result for the current transaction. */
 export class VerificationResponse {

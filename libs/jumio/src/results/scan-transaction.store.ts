@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditCause } from '../data-protection/audit-event.entity';
+import type { AuditCause } from '../persistence/audit-event.entity';
 import {
   type AuditDetail,
   auditCauseOf,
@@ -14,17 +14,17 @@ import {
   eventTypeForChange,
   type ScanTransactionEventType,
 } from '../events/scan-transaction-event';
-import type { ExtractedData, JumioResult } from './verification.types';
-import { runInTransaction } from './db-transaction';
-import { UNCOUNTED_RETRY_STATUSES } from './decision-policy';
-import { openReview } from '../review/review-queue.writer';
-import { ScanTransaction } from './scan-transaction.entity';
-import type { TransactionChanges } from './scan-transaction.rules';
-import type { ResultSource, ScanType } from './scan-transaction.types';
-import { isUniqueViolation } from './unique-violation';
-import type { StatusFields } from './dto/scan-transaction-status.response';
+import type { ExtractedData, JumioResult } from '../persistence/verification.types';
+import { runInTransaction } from '../persistence/db-transaction';
+import { UNCOUNTED_RETRY_STATUSES } from '../transaction/decision-policy';
+import { openReview } from './review-queue.writer';
+import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { TransactionChanges } from '../transaction/scan-transaction.rules';
+import type { ResultSource, ScanType } from '../persistence/scan-transaction.types';
+import { isUniqueViolation } from '../persistence/unique-violation';
+import type { StatusFields } from './scan-transaction-status.response';
 import { latestStatusQuery } from './latest-status.query';
-import { VerificationResult } from './verification-result.entity';
+import { VerificationResult } from '../persistence/verification-result.entity';
 
 /** Another request changed the row (or won a unique constraint) first; re-read and decide again. */
 export class ConcurrentChangeError extends Error {

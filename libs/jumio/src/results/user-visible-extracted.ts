@@ -1,4 +1,4 @@
-import type { ExtractedData, VerificationDecision } from './verification.types';
+import type { ExtractedData, VerificationDecision } from '../persistence/verification.types';
 
 /** Decisions after which Jumio's reading of the document no longer changes. */
 export function isFinalDecision(decision: VerificationDecision | null): boolean {

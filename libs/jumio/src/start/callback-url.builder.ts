@@ -7,9 +7,9 @@ import {
 } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
-import { JumioOptionsError } from '../options/validate-jumio-options';
-import { CALLBACK_ROUTE, callbackBaseUrlProblems, callbackUrlFor } from './callback-url';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { JumioOptionsError } from '../option-validation/validate-jumio-options';
+import { CALLBACK_ROUTE, callbackBaseUrlProblems, callbackUrlFor } from '../common/callback-url';
 
 /** The part of Nest's excluded-route metadata read here (`setGlobalPrefix(prefix, { exclude })`). */
 interface ExcludedRoute {

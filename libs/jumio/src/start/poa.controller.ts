@@ -9,16 +9,16 @@ import {
   STATUS_ROUTE,
 } from '../common/jumio-action.decorator';
 import { JumioPrivateController } from '../common/jumio-private-controller.decorator';
-import { JumioBillable } from '../resilience/jumio-billable.decorator';
+import { JumioBillable } from '../common/jumio-billable.decorator';
 import { CurrentUserId } from '../common/current-user-id.decorator';
-import { AcquirePoaDto } from '../scan-transaction/dto/acquire-poa.dto';
-import { MobileHandoffResponse } from '../scan-transaction/dto/mobile-handoff.response';
-import { ScanTransactionStatusResponse } from '../scan-transaction/dto/scan-transaction-status.response';
-import { SetScanReferenceDto } from '../scan-transaction/dto/set-scan-reference.dto';
-import { SetScanStatusDto } from '../scan-transaction/dto/set-scan-status.dto';
-import { StartPoaScanDto } from '../scan-transaction/dto/start-poa-scan.dto';
-import { WebRedirectResponse } from '../scan-transaction/dto/web-redirect.response';
-import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
+import { AcquirePoaDto } from './dto/acquire-poa.dto';
+import { MobileHandoffResponse } from './dto/mobile-handoff.response';
+import { ScanTransactionStatusResponse } from '../results/scan-transaction-status.response';
+import { SetScanReferenceDto } from '../client-reports/set-scan-reference.dto';
+import { SetScanStatusDto } from '../client-reports/set-scan-status.dto';
+import { StartPoaScanDto } from './dto/start-poa-scan.dto';
+import { WebRedirectResponse } from './dto/web-redirect.response';
+import { ScanTransactionService } from './scan-transaction.service';
 
 /** Proof of address (Jumio Document Verification): web acquisition and mobile SDK. */
 @JumioPrivateController('api/private/jumio/poa', 'Jumio proof of address')

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
 
 /** Query parameters Jumio appends to Netverify v4 success/error URLs (jumio-api.md §2). */
 const NETVERIFY_REDIRECT_PARAMS = [

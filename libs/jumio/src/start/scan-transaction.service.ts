@@ -1,14 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CallbackUrlBuilder } from '../callback/callback-url.builder';
-import { JumioClient } from '../client/jumio.client';
+import { CallbackUrlBuilder } from './callback-url.builder';
+import { JumioClient } from '../jumio/jumio.client';
 import { auditCauseOf } from '../data-protection/audit-trail';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { resolvePoaRules } from '../poa-rules/proof-of-address.rules';
-import { ProofOfAddressReviewer } from '../poa-rules/proof-of-address.reviewer';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { resolvePoaRules } from '../results/proof-of-address.rules';
+import { ProofOfAddressReviewer } from '../results/proof-of-address.reviewer';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
-import { KyxScans } from '../platform/kyx/kyx-scans';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { KyxScans } from '../jumio/kyx/kyx-scans';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';
 import type { InitiatePoiDto } from './dto/initiate-poi.dto';
 import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
@@ -16,8 +16,8 @@ import {
   toStatusResponse,
   type ScanTransactionStatusResponse,
   type StatusFields,
-} from './dto/scan-transaction-status.response';
-import type { SetScanStatusDto } from './dto/set-scan-status.dto';
+} from '../results/scan-transaction-status.response';
+import type { SetScanStatusDto } from '../client-reports/set-scan-status.dto';
 import type { StartPoaScanDto } from './dto/start-poa-scan.dto';
 import type { StartPoiScanDto } from './dto/start-poi-scan.dto';
 import type { WebRedirectResponse } from './dto/web-redirect.response';
@@ -26,7 +26,7 @@ import {
   initiateRequest,
   normaliseLocale,
   type StartSettings,
-} from './jumio-start.requests';
+} from '../jumio/legacy/jumio-start.requests';
 import { assertRedirectUrl } from './redirect-url.rules';
 import {
   fingerprint,
@@ -34,8 +34,8 @@ import {
   newCallbackToken,
   newCustomerInternalReference,
   newUserReference,
-} from './scan-secrets';
-import type { ScanTransaction } from './scan-transaction.entity';
+} from '../common/scan-secrets';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import {
   isOpen,
   openKeyOf,
@@ -46,18 +46,18 @@ import {
   resultMatchesTransaction,
   type StartPlan,
   type StartRequest,
-} from './scan-transaction.rules';
+} from '../transaction/scan-transaction.rules';
 import {
   ConcurrentChangeError,
   DuplicateResultError,
   ScanTransactionStore,
-} from './scan-transaction.store';
+} from '../results/scan-transaction.store';
 import { StartClaims, startClaimLeaseMs } from './start-claims';
-import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from './scan-transaction.types';
-import { isFinalDecision, pickUserVisible } from './user-visible-extracted';
-import type { ExtractedData, JumioResult } from './verification.types';
-import { resolveDecisionPolicy, type DecisionPolicy } from './decision-policy';
-import { decideNetverify } from './verification-decision';
+import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from '../persistence/scan-transaction.types';
+import { isFinalDecision, pickUserVisible } from '../results/user-visible-extracted';
+import type { ExtractedData, JumioResult } from '../persistence/verification.types';
+import { resolveDecisionPolicy, type DecisionPolicy } from '../transaction/decision-policy';
+import { decideNetverify } from '../jumio/legacy/verification-decision';
 
 /** Optimistic updates are retried this often before the client is told to try again. */
 const MAX_CONFLICT_RETRIES = 3;

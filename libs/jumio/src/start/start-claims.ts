@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
-import { JUMIO_RESILIENCE_DEFAULTS } from '../resilience/jumio-resilience.options';
-import { runInTransaction } from './db-transaction';
-import { openKeyOf } from './scan-transaction.rules';
-import type { ScanType } from './scan-transaction.types';
-import { isUniqueViolation } from './unique-violation';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
+import { JUMIO_RESILIENCE_DEFAULTS } from '../options/jumio-resilience.options';
+import { runInTransaction } from '../persistence/db-transaction';
+import { openKeyOf } from '../transaction/scan-transaction.rules';
+import type { ScanType } from '../persistence/scan-transaction.types';
+import { isUniqueViolation } from '../persistence/unique-violation';
 
 const TABLE = 'jumio_start_claim';
 /** How often a waiting start looks whether the start in flight has finished. */

@@ -1,5 +1,5 @@
-import { JUMIO_DEFAULTS } from '../jumio.options';
-import { KYX_UNCOUNTED_RETRY_STATUSES } from '../platform/kyx/kyx-result.mapper';
+import { JUMIO_DEFAULTS } from '../options/jumio.options';
+import { KYX_UNCOUNTED_RETRY_STATUSES } from '../jumio/kyx/kyx-result.mapper';
 
 /**
  * The decision table's settings a bank may legitimately choose differently (module option

@@ -1,4 +1,4 @@
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { expiryDeadline } from './expiry.rules';
 
 const createdAt = new Date('2025-01-01T10:00:00Z');

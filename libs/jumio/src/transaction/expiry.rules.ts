@@ -1,4 +1,4 @@
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 
 /** `errorCode` of a transaction this service ended because Jumio will never report on it. */
 export const EXPIRED_ERROR_CODE = 'EXPIRED';

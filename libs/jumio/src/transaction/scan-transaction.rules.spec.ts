@@ -1,5 +1,5 @@
-import { JumioErrorCode } from '../errors/jumio.error';
-import type { ScanTransaction } from './scan-transaction.entity';
+import { JumioErrorCode } from '../common/jumio.error';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import {
   MAX_ATTEMPTS_REASON,
   planClientReport,
@@ -8,7 +8,7 @@ import {
   REUSE_MARGIN_MS,
   resultMatchesTransaction,
 } from './scan-transaction.rules';
-import type { JumioResult } from './verification.types';
+import type { JumioResult } from '../persistence/verification.types';
 
 const NOW = new Date('2025-01-01T12:00:00Z');
 

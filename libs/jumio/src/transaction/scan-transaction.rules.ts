@@ -1,8 +1,8 @@
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { countsAsAttempt } from './decision-policy';
-import type { ScanTransaction } from './scan-transaction.entity';
-import type { ClientReportedStatus, ScanChannel, ScanType } from './scan-transaction.types';
-import type { JumioProduct, JumioResult } from './verification.types';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { ClientReportedStatus, ScanChannel, ScanType } from '../persistence/scan-transaction.types';
+import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 
 /*
  * The state rules of a scan transaction, as pure functions. One row is one attempt; the newest row of a

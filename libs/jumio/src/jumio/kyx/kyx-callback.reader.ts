@@ -1,5 +1,5 @@
-import { CallbackParseError } from '../../callback/callback-parse.error';
-import { isJumioReference } from '../../client/jumio-reference';
+import { CallbackParseError } from '../callback-parse.error';
+import { isJumioReference } from '../jumio-reference';
 
 /** What a KYX callback says (jumio-kyx.md §2.6): references and a status, never personal data. */
 export interface KyxCallback {

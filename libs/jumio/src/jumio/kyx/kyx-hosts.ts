@@ -1,5 +1,5 @@
-import type { JumioDataCenter } from '../../jumio.options';
-import type { JumioKyxOptions } from './kyx.options';
+import type { JumioDataCenter } from '../../options/jumio.options';
+import type { JumioKyxOptions } from '../../options/kyx.options';
 
 export interface KyxHosts {
   authUrl: string;

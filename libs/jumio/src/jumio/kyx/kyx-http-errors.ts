@@ -1,6 +1,6 @@
 import { AxiosError } from 'axios';
-import { parseRetryAfterSeconds } from '../../client/retry-after';
-import { JumioError, JumioErrorCode } from '../../errors/jumio.error';
+import { parseRetryAfterSeconds } from '../retry-after';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 
 /**
  * A non-2xx KYX answer as a JumioError. `what` names the call (method, origin, path template); the message

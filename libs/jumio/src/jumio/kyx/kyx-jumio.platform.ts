@@ -1,5 +1,5 @@
-import { JumioError, JumioErrorCode } from '../../errors/jumio.error';
-import type { JumioProduct, JumioResult } from '../../scan-transaction/verification.types';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import type { JumioProduct, JumioResult } from '../../persistence/verification.types';
 import type {
   JumioPlatform,
   PlatformCallback,

@@ -1,11 +1,11 @@
-import { isJumioReference } from '../../client/jumio-reference';
+import { isJumioReference } from '../jumio-reference';
 import type {
   ExtractedAddress,
   ExtractedData,
   JumioProduct,
   JumioResult,
   VerificationDecision,
-} from '../../scan-transaction/verification.types';
+} from '../../persistence/verification.types';
 import type { KyxCapabilityResult, KyxWorkflowDetails } from './kyx-api.types';
 
 /**

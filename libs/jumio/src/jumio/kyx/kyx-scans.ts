@@ -1,15 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JUMIO_MODULE_OPTIONS } from '../../jumio.module-definition';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../../jumio.options';
-import { JumioMetrics } from '../../observability/jumio-metrics';
-import type { ScanTransaction } from '../../scan-transaction/scan-transaction.entity';
-import type { JumioProduct, JumioResult } from '../../scan-transaction/verification.types';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../../options/jumio.options';
+import { JumioMetrics } from '../jumio-metrics';
+import type { ScanTransaction } from '../../persistence/scan-transaction.entity';
+import type { JumioProduct, JumioResult } from '../../persistence/verification.types';
 import type { StartedScan } from '../jumio-platform';
-import { KyxAccount } from './kyx-account.entity';
+import { KyxAccount } from '../../persistence/kyx-account.entity';
 import { KyxJumioPlatform } from './kyx-jumio.platform';
-import { KyxScan } from './kyx-scan.entity';
-import { KYX_DEFAULTS } from './kyx.options';
+import { KyxScan } from '../../persistence/kyx-scan.entity';
+import { KYX_DEFAULTS } from '../../options/kyx.options';
 import { KyxClient } from './kyx.client';
 import { resolveKyxHosts } from './kyx-hosts';
 

@@ -1,9 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
-import { isJumioReference, JUMIO_REFERENCE_SHAPE } from '../../client/jumio-reference';
-import { JumioError, JumioErrorCode } from '../../errors/jumio.error';
-import type { JumioMetrics } from '../../observability/jumio-metrics';
-import { JumioCallPolicies } from '../../resilience/jumio-call-policies';
-import type { JumioResilienceOptions } from '../../resilience/jumio-resilience.options';
+import { isJumioReference, JUMIO_REFERENCE_SHAPE } from '../jumio-reference';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import type { JumioMetrics } from '../jumio-metrics';
+import { JumioCallPolicies } from '../resilience/jumio-call-policies';
+import type { JumioResilienceOptions } from '../../options/jumio-resilience.options';
 import { KyxAccessTokenCache } from './kyx-access-token';
 import type {
   KyxAccountRequest,

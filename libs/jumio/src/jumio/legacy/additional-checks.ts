@@ -1,4 +1,4 @@
-import type { DecisionPolicy, TableDecision } from './decision-policy';
+import type { DecisionPolicy, TableDecision } from '../../transaction/decision-policy';
 import { toReasonToken } from './reason-token';
 
 interface CheckRow {

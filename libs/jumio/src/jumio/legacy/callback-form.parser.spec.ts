@@ -1,5 +1,5 @@
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import type { JumioResult } from '../scan-transaction/verification.types';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import type { JumioResult } from '../../persistence/verification.types';
 import {
   CallbackParseError,
   parseCallbackForm,
@@ -323,7 +323,7 @@ describe('parseCallbackForm: Netverify', () => {
     ['transactionDate', { transactionDate: '02.05.2024 10:00' }, 'is not a Jumio timestamp'],
     [
       'jumioIdScanReference',
-      { jumioIdScanReference: '../../etc/passwd' },
+      { jumioIdScanReference: '../../../etc/passwd' },
       'is not shaped like a Jumio reference',
     ],
     [

@@ -5,15 +5,15 @@ import type {
   JumioRejectReason,
   NetverifyScanDataResponse,
   NetverifyScanStatusResponse,
-} from '../client/jumio-api.types';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+} from '../jumio-api.types';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 import {
   decideDocument,
   decideNetverify,
   type NetverifyFacts,
-} from '../scan-transaction/verification-decision';
-import type { JumioResult } from '../scan-transaction/verification.types';
-import { CallbackParseError } from './callback-parse.error';
+} from './verification-decision';
+import type { JumioResult } from '../../persistence/verification.types';
+import { CallbackParseError } from '../callback-parse.error';
 import {
   documentExtractedData,
   NETVERIFY_CALLBACK_FIELDS,
@@ -22,7 +22,7 @@ import {
 } from './extracted-data.mapper';
 import { FieldReader } from './jumio-fields.reader';
 
-export { CallbackParseError } from './callback-parse.error';
+export { CallbackParseError } from '../callback-parse.error';
 
 /*
  * Normalises everything Jumio reports about a result (legacy callbacks and Retrieval API answers) into one

@@ -1,5 +1,5 @@
-import { isJumioReference } from '../client/jumio-reference';
-import { CallbackParseError } from './callback-parse.error';
+import { isJumioReference } from '../jumio-reference';
+import { CallbackParseError } from '../callback-parse.error';
 
 /** Jumio's status words and type codes: enum-like, short. Anything else is treated as malformed. */
 const WORD_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

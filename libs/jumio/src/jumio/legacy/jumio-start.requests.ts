@@ -1,10 +1,10 @@
 import type {
   DocumentAcquisitionRequest,
   NetverifyInitiateRequest,
-} from '../client/jumio-api.types';
-import type { AcquirePoaDto } from './dto/acquire-poa.dto';
-import type { InitiatePoiDto } from './dto/initiate-poi.dto';
-import type { ScanTransaction } from './scan-transaction.entity';
+} from '../jumio-api.types';
+import type { AcquirePoaDto } from '../../start/dto/acquire-poa.dto';
+import type { InitiatePoiDto } from '../../start/dto/initiate-poi.dto';
+import type { ScanTransaction } from '../../persistence/scan-transaction.entity';
 
 export interface StartSettings {
   callbackUrl: string;

@@ -1,12 +1,12 @@
-import { parseCallbackForm } from '../../callback/callback-form.parser';
-import type { JumioClient } from '../../client/jumio.client';
-import { JumioError, JumioErrorCode } from '../../errors/jumio.error';
-import { JumioResultRetriever } from '../../reconciliation/jumio-result.retriever';
-import type { AcquirePoaDto } from '../../scan-transaction/dto/acquire-poa.dto';
-import type { InitiatePoiDto } from '../../scan-transaction/dto/initiate-poi.dto';
-import { acquisitionRequest, initiateRequest } from '../../scan-transaction/jumio-start.requests';
-import type { ScanTransaction } from '../../scan-transaction/scan-transaction.entity';
-import type { JumioProduct, JumioResult } from '../../scan-transaction/verification.types';
+import { parseCallbackForm } from './callback-form.parser';
+import type { JumioClient } from '../jumio.client';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import { JumioResultRetriever } from '../jumio-result.retriever';
+import type { AcquirePoaDto } from '../../start/dto/acquire-poa.dto';
+import type { InitiatePoiDto } from '../../start/dto/initiate-poi.dto';
+import { acquisitionRequest, initiateRequest } from './jumio-start.requests';
+import type { ScanTransaction } from '../../persistence/scan-transaction.entity';
+import type { JumioProduct, JumioResult } from '../../persistence/verification.types';
 import type {
   JumioPlatform,
   PlatformCallback,

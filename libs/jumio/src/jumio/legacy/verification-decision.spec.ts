@@ -1,4 +1,4 @@
-import { DEFAULT_DECISION_POLICY, resolveDecisionPolicy } from './decision-policy';
+import { DEFAULT_DECISION_POLICY, resolveDecisionPolicy } from '../../transaction/decision-policy';
 import {
   decideDocument,
   decideNetverify,

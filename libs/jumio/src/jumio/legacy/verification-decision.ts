@@ -1,5 +1,5 @@
-import type { JumioIdentityVerification, JumioRejectReason } from '../client/jumio-api.types';
-import { parseJumioDate } from '../poa-rules/jumio-date';
+import type { JumioIdentityVerification, JumioRejectReason } from '../jumio-api.types';
+import { parseJumioDate } from '../jumio-date';
 import { additionalCheckRows } from './additional-checks';
 import { toReasonToken } from './reason-token';
 import {
@@ -7,8 +7,8 @@ import {
   mostSevere,
   type DecisionPolicy,
   type TableDecision,
-} from './decision-policy';
-import type { VerificationDecision } from './verification.types';
+} from '../../transaction/decision-policy';
+import type { VerificationDecision } from '../../persistence/verification.types';
 
 /**
  * The decision table (docs/decisions.md) as pure rules: Jumio's words in, a decision and machine-readable

@@ -1,4 +1,4 @@
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 import { JumioCallPolicies, type JumioCallShape } from './jumio-call-policies';
 
 const GET: JumioCallShape = {

@@ -13,8 +13,8 @@ import {
   type CircuitBreakerPolicy,
   type RetryPolicy,
 } from 'cockatiel';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { JUMIO_RESILIENCE_DEFAULTS, type JumioResilienceOptions } from './jumio-resilience.options';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import { JUMIO_RESILIENCE_DEFAULTS, type JumioResilienceOptions } from '../../options/jumio-resilience.options';
 import { RetryAfterBackoff, retryAfterMs } from './retry-after.backoff';
 
 /** What the policies need to know about one call to Jumio. */

@@ -1,5 +1,5 @@
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { resolvePacing, type JumioPacingOptions } from './jumio-pacing.options';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import { resolvePacing, type JumioPacingOptions } from '../../options/jumio-pacing.options';
 import { PacerFullError, RatePacer } from './rate-pacer';
 
 /** Clocks and timers are not exact: each window is kept this much longer than Jumio's. */

@@ -1,5 +1,5 @@
 import type { IBackoff, IBackoffFactory, IRetryBackoffContext } from 'cockatiel';
-import { JumioError } from '../errors/jumio.error';
+import { JumioError } from '../../common/jumio.error';
 
 type RetryContext = IRetryBackoffContext<unknown>;
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * One row per web start in flight (see scan-transaction/start-claims.ts): the primary key makes sure only
+ * One row per web start in flight (see start/start-claims.ts): the primary key makes sure only
  * one start per user and type is talking to Jumio at a time, across instances. Rows live for the length of
  * one Jumio call; a row whose lease lapsed (its instance died) is taken over by the next start.
  */

@@ -1,4 +1,4 @@
-import type { JumioDataCenter } from '../../jumio.options';
+import type { JumioDataCenter } from '../../options/jumio.options';
 
 /**
  * Everything the Jumio mobile SDK needs to start a scan that this service will recognise. Never a
