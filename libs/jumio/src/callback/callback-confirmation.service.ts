@@ -12,7 +12,7 @@ import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../jumio/jumio-reference';
 import { backgroundIntervalMs, instanceRole } from '../options/instance-role';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { readCallbackClaim } from './callback-claim';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { JumioError, JumioErrorCode } from './jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions, JumioRequest } from '../options/jumio.options';
 
 /** Where the guard leaves the resolved user id for `@CurrentUserId()`. */

@@ -8,7 +8,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { failureSummary } from '../common/failure-summary';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { retentionSettings, type RetentionSettings } from './data-protection.settings';
 import { ErasureService } from './erasure.service';

@@ -12,7 +12,7 @@ import { ModuleRef } from '@nestjs/core';
 import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
 import { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { runInTransaction } from '../persistence/db-transaction';
 import { parseReasons } from '../transaction/scan-transaction.rules';

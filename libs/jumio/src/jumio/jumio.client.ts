@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
 import { JumioMetrics } from './jumio-metrics';
 import { JumioCallPolicies } from './resilience/jumio-call-policies';

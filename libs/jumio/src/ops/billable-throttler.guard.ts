@@ -1,7 +1,7 @@
 import { type ExecutionContext, Logger } from '@nestjs/common';
 import type { ModuleRef, Reflector } from '@nestjs/core';
 import { ThrottlerGuard, type ThrottlerStorage } from '@nestjs/throttler';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { JUMIO_BILLABLE } from '../common/jumio-billable.decorator';
 

@@ -28,6 +28,7 @@ import {
   userResolutionProblems,
   userVisibleFieldProblems,
 } from './scan-options.validators';
+import { JumioOptionsError } from '../options/jumio-options.error';
 
 /** One concern's check: a sentence per bad option, each starting with the option's name. */
 export type JumioOptionsValidator = (options: JumioModuleOptions) => string[];
@@ -106,16 +107,7 @@ const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
 /** Options `JumioModule.forRoot*()` takes beside the module options (they shape the module itself). */
 const MODULE_EXTRAS = ['dataSource'];
 
-/** JumioModule refused its options: `problems` lists every bad option, one sentence each. */
-export class JumioOptionsError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      `JumioModule options are invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
-        problems.map((problem) => `  - ${problem}`).join('\n'),
-    );
-    this.name = 'JumioOptionsError';
-  }
-}
+export { JumioOptionsError };
 
 /** Every problem of the options, empty when they are usable. Never echoes a credential or key. */
 export function jumioOptionsProblems(options: JumioModuleOptions): string[] {

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { OUTBOX_TABLE } from '../events/outbox.writer';
+import { OUTBOX_TABLE } from './outbox-table';
 import { JUMIO_ENTITIES } from './jumio.entities';
 import { JUMIO_MIGRATIONS } from './migrations/jumio-migrations';
 

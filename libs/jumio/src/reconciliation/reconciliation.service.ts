@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf } from '../transaction/scan-transaction.rules';

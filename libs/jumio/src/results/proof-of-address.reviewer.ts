@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { ScanTransactionStore } from './scan-transaction.store';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { recordAuditEvent, type AuditDetail } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { runInTransaction } from '../persistence/db-transaction';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';

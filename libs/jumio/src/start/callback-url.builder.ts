@@ -6,9 +6,9 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
-import { JumioOptionsError } from '../option-validation/validate-jumio-options';
+import { JumioOptionsError } from '../options/jumio-options.error';
 import { CALLBACK_ROUTE, callbackBaseUrlProblems, callbackUrlFor } from '../common/callback-url';
 
 /** The part of Nest's excluded-route metadata read here (`setGlobalPrefix(prefix, { exclude })`). */

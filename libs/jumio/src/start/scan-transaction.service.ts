@@ -6,7 +6,7 @@ import { auditCauseOf } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { resolvePoaRules } from '../results/proof-of-address.rules';
 import { ProofOfAddressReviewer } from '../results/proof-of-address.reviewer';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
 import { KyxScans } from '../jumio/kyx/kyx-scans';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';

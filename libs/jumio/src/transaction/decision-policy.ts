@@ -1,5 +1,7 @@
 import { JUMIO_DEFAULTS } from '../options/jumio.options';
-import { KYX_UNCOUNTED_RETRY_STATUSES } from '../jumio/kyx/kyx-result.mapper';
+
+/** Closed without anything checked (like legacy NO_ID_UPLOADED): RETRY that should not use up an attempt. */
+export const KYX_UNCOUNTED_RETRY_STATUSES: readonly string[] = ['SESSION_EXPIRED', 'TOKEN_EXPIRED'];
 
 /**
  * The decision table's settings a bank may legitimately choose differently (module option

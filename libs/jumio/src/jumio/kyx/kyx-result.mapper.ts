@@ -7,6 +7,7 @@ import type {
   VerificationDecision,
 } from '../../persistence/verification.types';
 import type { KyxCapabilityResult, KyxWorkflowDetails } from './kyx-api.types';
+import { KYX_UNCOUNTED_RETRY_STATUSES } from '../../transaction/decision-policy';
 
 /**
  * KYX retrieval details → the module's `JumioResult` (jumio-kyx.md §2.7, §2.8). Pure. Fail closed: each
@@ -31,8 +32,7 @@ export class KyxResultShapeError extends Error {
   }
 }
 
-/** Closed without anything checked (like legacy NO_ID_UPLOADED): RETRY that should not use up an attempt. */
-export const KYX_UNCOUNTED_RETRY_STATUSES: readonly string[] = ['SESSION_EXPIRED', 'TOKEN_EXPIRED'];
+export { KYX_UNCOUNTED_RETRY_STATUSES };
 
 /** Statuses in which Jumio is still working: no result yet. */
 export const KYX_UNFINISHED_STATUSES: readonly string[] = ['INITIATED', 'ACQUIRED'];

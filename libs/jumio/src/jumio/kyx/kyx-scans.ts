@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JUMIO_MODULE_OPTIONS } from '../../jumio.module-definition';
+import { JUMIO_MODULE_OPTIONS } from '../../options/jumio-module-options.token';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../../options/jumio.options';
 import { JumioMetrics } from '../jumio-metrics';
 import type { ScanTransaction } from '../../persistence/scan-transaction.entity';

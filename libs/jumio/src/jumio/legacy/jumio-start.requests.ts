@@ -2,9 +2,20 @@ import type {
   DocumentAcquisitionRequest,
   NetverifyInitiateRequest,
 } from '../jumio-api.types';
-import type { AcquirePoaDto } from '../../start/dto/acquire-poa.dto';
-import type { InitiatePoiDto } from '../../start/dto/initiate-poi.dto';
+import type { PoaDocumentType } from '../../common/jumio-codes';
 import type { ScanTransaction } from '../../persistence/scan-transaction.entity';
+
+/** What a Netverify initiate needs of a web start (the start's InitiatePoiDto has this shape). */
+export interface PoiStartUrls {
+  successUrl: string;
+  errorUrl: string;
+}
+
+/** What a Document Verification acquisition needs of a web start (the start's AcquirePoaDto has this shape). */
+export interface PoaStartRequest extends PoiStartUrls {
+  documentType: PoaDocumentType;
+  country: string;
+}
 
 export interface StartSettings {
   callbackUrl: string;
@@ -15,7 +26,7 @@ export interface StartSettings {
 /** Netverify web v4 initiate body (jumio-api.md §2): locale hyphenated, token lifetime in minutes. */
 export function initiateRequest(
   tx: ScanTransaction,
-  dto: InitiatePoiDto,
+  dto: PoiStartUrls,
   settings: StartSettings,
 ): NetverifyInitiateRequest {
   return {
@@ -33,7 +44,7 @@ export function initiateRequest(
 /** Document Verification acquisition body (§4.1): locale with underscore, token lifetime in seconds. */
 export function acquisitionRequest(
   tx: ScanTransaction,
-  dto: AcquirePoaDto,
+  dto: PoaStartRequest,
   settings: StartSettings,
 ): DocumentAcquisitionRequest {
   return {

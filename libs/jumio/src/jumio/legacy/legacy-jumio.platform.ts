@@ -2,9 +2,12 @@ import { parseCallbackForm } from './callback-form.parser';
 import type { JumioClient } from '../jumio.client';
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 import { JumioResultRetriever } from '../jumio-result.retriever';
-import type { AcquirePoaDto } from '../../start/dto/acquire-poa.dto';
-import type { InitiatePoiDto } from '../../start/dto/initiate-poi.dto';
-import { acquisitionRequest, initiateRequest } from './jumio-start.requests';
+import {
+  acquisitionRequest,
+  initiateRequest,
+  type PoaStartRequest,
+  type PoiStartUrls,
+} from './jumio-start.requests';
 import type { ScanTransaction } from '../../persistence/scan-transaction.entity';
 import type { JumioProduct, JumioResult } from '../../persistence/verification.types';
 import type {
@@ -39,7 +42,7 @@ export class LegacyJumioPlatform implements JumioPlatform {
       workflowId: this.workflowId,
     };
     if (start.type === 'POI') {
-      const dto: InitiatePoiDto = { successUrl: start.successUrl, errorUrl: start.errorUrl };
+      const dto: PoiStartUrls = { successUrl: start.successUrl, errorUrl: start.errorUrl };
       const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
       return started(answer.transactionReference, answer.redirectUrl);
     }
@@ -48,7 +51,7 @@ export class LegacyJumioPlatform implements JumioPlatform {
       errorUrl: start.errorUrl,
       documentType: start.documentType ?? '',
       country: start.country ?? '',
-    } as AcquirePoaDto;
+    } as PoaStartRequest;
     const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
     return started(answer.scanReference, answer.clientRedirectUrl);
   }
