@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * KYX (platform/kyx): one Jumio account per user, and which scan transactions run on KYX (with their
+ * KYX (jumio/kyx): one Jumio account per user, and which scan transactions run on KYX (with their
  * account). Additive only: legacy transactions have no row and keep running on legacy.
  */
 export class CreateJumioKyxTables1764400000000 implements MigrationInterface {
