@@ -11,6 +11,7 @@ import { OutboxRelay } from './events/outbox-relay.service';
 import { OutboxWriter } from './events/outbox.writer';
 import { ScanTransactionEvents } from './events/scan-transaction-events';
 import { JumioSchemaCheck } from './persistence/jumio-schema.check';
+import { PERSISTENCE_PROVIDERS } from './persistence/persistence.providers';
 import { JumioUserGuard } from './common/jumio-user.guard';
 import { DATA_PROTECTION_PROVIDERS } from './data-protection/data-protection.providers';
 import { ErasureService } from './data-protection/erasure.service';
@@ -52,6 +53,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
   ],
   providers: [
     JumioSchemaCheck,
+    ...PERSISTENCE_PROVIDERS,
     JumioClient,
     JumioUserGuard,
     ScanTransactionStore,

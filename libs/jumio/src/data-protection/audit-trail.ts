@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DbSession } from '../persistence/database-engine';
+import { appendAuditEvent } from '../persistence/audit-event.repository';
 import type { ResultSource, ScanStatus } from '../persistence/scan-transaction.types';
 import type { VerificationDecision } from '../persistence/verification.types';
-import { AuditEvent, type AuditAction, type AuditCause } from '../persistence/audit-event.entity';
+import type { AuditAction, AuditCause } from '../persistence/audit-event.entity';
 
 /** The audited part of a transaction's state. */
 export interface AuditedState {
@@ -26,9 +27,9 @@ export interface AuditEntry {
   detail?: AuditDetail;
 }
 
-/** Appends one audit event through `manager`, i.e. inside the caller's database transaction. */
-export async function recordAuditEvent(manager: EntityManager, entry: AuditEntry): Promise<void> {
-  await manager.insert(AuditEvent, {
+/** Appends one audit event through `session`, i.e. inside the caller's database transaction. */
+export async function recordAuditEvent(session: DbSession, entry: AuditEntry): Promise<void> {
+  await appendAuditEvent(session, {
     id: randomUUID(),
     scanTransactionId: entry.scanTransactionId,
     occurredAt: entry.at ?? new Date(),
@@ -49,7 +50,7 @@ export async function recordAuditEvent(manager: EntityManager, entry: AuditEntry
  * `previous` is `null` for a transaction that was just created.
  */
 export async function recordStateChange(
-  manager: EntityManager,
+  session: DbSession,
   cause: AuditCause,
   scanTransactionId: string,
   previous: AuditedState | null,
@@ -58,7 +59,7 @@ export async function recordStateChange(
 ): Promise<void> {
   const before = previous ?? { status: null, decision: null };
   if (before.status === next.status && before.decision === next.decision) return;
-  await recordAuditEvent(manager, {
+  await recordAuditEvent(session, {
     scanTransactionId,
     cause,
     action: 'STATE_CHANGED',

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { ScanTransactionStore } from './scan-transaction.store';
-import { VerificationResult } from '../persistence/verification-result.entity';
+import {
+  VerificationResultRepository,
+  type SealedExtractedData,
+} from '../persistence/verification-result.repository';
 import type { ExtractedData, JumioResult } from '../persistence/verification.types';
 import { evaluateProofOfAddress, type ProofOfAddressDecision } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
@@ -53,12 +55,15 @@ export class ProofOfAddressReviewer {
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
-    private readonly dataSource: DataSource,
+    private readonly results: VerificationResultRepository,
     private readonly store: ScanTransactionStore,
     @Optional() private readonly cipher?: PersonalDataCipher,
   ) {
     this.rules = resolvePoaRules(options.poaRules);
-    this.poaDoubtful = resolveDecisionPolicy(options.decisionPolicy, options.workflowId).poaDoubtful;
+    this.poaDoubtful = resolveDecisionPolicy(
+      options.decisionPolicy,
+      options.workflowId,
+    ).poaDoubtful;
     const unextracted = typesJumioMayNotExtract(this.rules);
     if (unextracted.length > 0) {
       new Logger('JumioModule').warn(
@@ -91,15 +96,13 @@ export class ProofOfAddressReviewer {
   }
 
   private async approvedName(poiTransactionId: string): Promise<PersonName | null> {
-    const row = await this.dataSource
-      .getRepository(VerificationResult)
-      .findOneBy({ scanTransactionId: poiTransactionId });
+    const row = await this.results.sealedExtractedDataOf(poiTransactionId);
     const data = row ? this.open(row) : null;
     if (!data) return null;
     return { firstName: data.firstName, lastName: data.lastName, fullName: data.fullName };
   }
 
-  private open(row: VerificationResult): ExtractedData | null {
+  private open(row: SealedExtractedData): ExtractedData | null {
     if (this.cipher) return this.cipher.openExtractedData(row.id, row.extractedData);
     return row.extractedData ? (JSON.parse(row.extractedData) as ExtractedData) : null;
   }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DbSession } from '../persistence/database-engine';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { parseReasons } from '../transaction/scan-transaction.rules';
-import { ManualReview } from '../persistence/manual-review.entity';
+import { insertManualReview } from '../persistence/manual-review.repository';
 
 /** Opens the review of a transaction that just became REVIEW, inside the caller's database transaction. */
 export async function openReview(
-  manager: EntityManager,
+  session: DbSession,
   tx: ScanTransaction,
   now: Date,
 ): Promise<void> {
-  await manager.insert(ManualReview, {
+  await insertManualReview(session, {
     id: randomUUID(),
     scanTransactionId: tx.id,
     userId: tx.userId,

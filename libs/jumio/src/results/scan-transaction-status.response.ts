@@ -1,7 +1,9 @@
 import { parseReasons } from '../transaction/scan-transaction.rules';
-import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { StatusFields } from '../persistence/latest-status.query';
 import type { ScanChannel, ScanStatus, ScanType } from '../persistence/scan-transaction.types';
 import type { ExtractedData, VerificationDecision } from '../persistence/verification.types';
+
+export type { StatusFields };
 
 /** Jumio's background result for the current transaction. */
 export class VerificationResponse {
@@ -35,21 +37,6 @@ export class ScanTransactionStatusResponse {
   /** When the current transaction last changed (ISO 8601); null before the first start. */
   updatedAt: string | null;
 }
-
-/** The columns of a transaction that clients see. */
-export type StatusFields = Pick<
-  ScanTransaction,
-  | 'id'
-  | 'status'
-  | 'channel'
-  | 'jumioReference'
-  | 'attempt'
-  | 'decision'
-  | 'jumioStatus'
-  | 'reasons'
-  | 'completedAt'
-  | 'updatedAt'
->;
 
 /** Maps the step's newest transaction (or none) to what clients see. */
 export function toStatusResponse(

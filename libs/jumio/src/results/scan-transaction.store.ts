@@ -1,6 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditCause } from '../persistence/audit-event.entity';
 import {
   type AuditDetail,
@@ -15,16 +14,17 @@ import {
   type ScanTransactionEventType,
 } from '../events/scan-transaction-event';
 import type { ExtractedData, JumioResult } from '../persistence/verification.types';
-import { runInTransaction } from '../persistence/db-transaction';
+import { JumioDatabase, type DbSession } from '../persistence/database-engine';
 import { UNCOUNTED_RETRY_STATUSES } from '../transaction/decision-policy';
 import { openReview } from './review-queue.writer';
-import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { ScanTransactionRepository } from '../persistence/scan-transaction.repository';
 import type { TransactionChanges } from '../transaction/scan-transaction.rules';
 import type { ResultSource, ScanType } from '../persistence/scan-transaction.types';
 import { isUniqueViolation } from '../persistence/unique-violation';
-import type { StatusFields } from './scan-transaction-status.response';
-import { latestStatusQuery } from './latest-status.query';
-import { VerificationResult } from '../persistence/verification-result.entity';
+import type { StatusFields } from '../persistence/latest-status.query';
+import type { VerificationResult } from '../persistence/verification-result.entity';
+import { VerificationResultRepository } from '../persistence/verification-result.repository';
 
 /** Another request changed the row (or won a unique constraint) first; re-read and decide again. */
 export class ConcurrentChangeError extends Error {
@@ -50,23 +50,18 @@ export class ScanTransactionStore {
   readonly latestStatus: (userId: string, type: ScanType) => Promise<StatusFields | null>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: JumioDatabase,
+    private readonly transactions: ScanTransactionRepository,
+    private readonly results: VerificationResultRepository,
     private readonly personalData: PersonalDataCipher,
     @Optional() private readonly outbox?: OutboxWriter,
   ) {
-    this.latestStatus = latestStatusQuery(dataSource);
+    this.latestStatus = transactions.latestStatus;
   }
 
   /** The step's state: the open transaction if any (always the newest), else the newest closed one. */
   latest(userId: string, type: ScanType): Promise<ScanTransaction | null> {
-    return this.dataSource
-      .getRepository(ScanTransaction)
-      .createQueryBuilder('tx')
-      .where('tx.userId = :userId AND tx.type = :type', { userId, type })
-      .orderBy('CASE WHEN tx.openKey IS NULL THEN 1 ELSE 0 END', 'ASC')
-      .addOrderBy('tx.createdAt', 'DESC')
-      .limit(1)
-      .getOne();
+    return this.transactions.latest(userId, type);
   }
 
   /**
@@ -74,10 +69,7 @@ export class ScanTransactionStore {
    * null without a result or once retention purged it.
    */
   async extractedDataOf(transactionId: string): Promise<ExtractedData | null> {
-    const row = await this.dataSource.getRepository(VerificationResult).findOne({
-      where: { scanTransactionId: transactionId },
-      select: { id: true, extractedData: true },
-    });
+    const row = await this.results.sealedExtractedDataOf(transactionId);
     return row ? this.personalData.openExtractedData(row.id, row.extractedData) : null;
   }
 
@@ -86,36 +78,16 @@ export class ScanTransactionStore {
    * captures (UNCOUNTED_RETRY_STATUSES: nothing was checked).
    */
   countRetries(userId: string, type: ScanType): Promise<number> {
-    return this.dataSource
-      .getRepository(ScanTransaction)
-      .createQueryBuilder('tx')
-      .where('tx.userId = :userId AND tx.type = :type AND tx.decision = :retry', {
-        userId,
-        type,
-        retry: 'RETRY',
-      })
-      .andWhere('(tx.jumioStatus IS NULL OR tx.jumioStatus NOT IN (:...uncounted))', {
-        uncounted: UNCOUNTED_RETRY_STATUSES,
-      })
-      .getCount();
+    return this.transactions.countRetries(userId, type, UNCOUNTED_RETRY_STATUSES);
   }
 
   /** The user's existing opaque reference (stable across transactions and types), if any. */
-  async existingUserReference(userId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(ScanTransaction).findOne({
-      where: { userId },
-      select: { id: true, userReference: true },
-      order: { createdAt: 'ASC' },
-    });
-    return row?.userReference ?? null;
-  }
-
-  findByTokenHash(callbackTokenHash: string): Promise<ScanTransaction | null> {
-    return this.dataSource.getRepository(ScanTransaction).findOneBy({ callbackTokenHash });
+  existingUserReference(userId: string): Promise<string | null> {
+    return this.transactions.firstUserReference(userId);
   }
 
   findByJumioReference(jumioReference: string): Promise<ScanTransaction | null> {
-    return this.dataSource.getRepository(ScanTransaction).findOneBy({ jumioReference });
+    return this.transactions.findByJumioReference(jumioReference);
   }
 
   /**
@@ -126,17 +98,15 @@ export class ScanTransactionStore {
     const byReference = await this.findByJumioReference(result.jumioReference);
     const ours = result.customerInternalReference;
     if (!ours || byReference?.customerInternalReference === ours) return byReference;
-    return this.dataSource
-      .getRepository(ScanTransaction)
-      .findOneBy({ customerInternalReference: ours });
+    return this.transactions.findByCustomerInternalReference(ours);
   }
 
   /** Inserts a new transaction, closing the one it replaces, atomically. */
   async insert(tx: ScanTransaction, replaces: ScanTransaction | null): Promise<ScanTransaction> {
     try {
-      await runInTransaction(this.dataSource, async (manager) => {
+      await this.database.transaction(async (manager) => {
         if (replaces) await this.guardedUpdate(manager, replaces, { openKey: null }, tx.createdAt);
-        await manager.insert(ScanTransaction, tx);
+        await this.transactions.insert(manager, tx);
         await recordStateChange(manager, 'CLIENT_ROUTE', tx.id, null, tx);
         await this.outbox?.append(manager, 'started', tx, tx.createdAt);
       });
@@ -157,9 +127,9 @@ export class ScanTransactionStore {
     const event = this.outbox ? eventTypeForChange(tx, changes) : null;
     try {
       if (!event && !changesAuditedState(tx, changes)) {
-        return await this.guardedUpdate(this.dataSource.manager, tx, changes, now, null, cause);
+        return await this.guardedUpdate(null, tx, changes, now, null, cause);
       }
-      return await runInTransaction(this.dataSource, (manager) =>
+      return await this.database.transaction((manager) =>
         this.guardedUpdate(manager, tx, changes, now, event, cause),
       );
     } catch (error) {
@@ -190,8 +160,8 @@ export class ScanTransactionStore {
       createdAt: now,
     };
     try {
-      await runInTransaction(this.dataSource, async (manager) => {
-        await manager.insert(VerificationResult, row);
+      await this.database.transaction(async (manager) => {
+        await this.results.insert(manager, row);
         if (changes) {
           await this.guardedUpdate(
             manager,
@@ -205,9 +175,7 @@ export class ScanTransactionStore {
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const stored = await this.dataSource
-        .getRepository(VerificationResult)
-        .existsBy({ scanTransactionId: tx.id });
+      const stored = await this.results.existsFor(tx.id);
       throw stored ? new DuplicateResultError() : new ConcurrentChangeError();
     }
   }
@@ -217,7 +185,7 @@ export class ScanTransactionStore {
    * and why, and announced like any other change.
    */
   changeWithin(
-    manager: EntityManager,
+    manager: DbSession,
     tx: ScanTransaction,
     changes: TransactionChanges,
     now: Date,
@@ -229,7 +197,7 @@ export class ScanTransactionStore {
   }
 
   private async guardedUpdate(
-    manager: EntityManager,
+    manager: DbSession | null,
     tx: ScanTransaction,
     changes: TransactionChanges,
     now: Date,
@@ -237,18 +205,19 @@ export class ScanTransactionStore {
     cause: AuditCause = 'CLIENT_ROUTE',
     detail?: AuditDetail,
   ): Promise<ScanTransaction> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(ScanTransaction)
-      .set({ ...changes, updatedAt: now })
-      .where('id = :id AND version = :version', { id: tx.id, version: tx.version })
-      .execute();
-    if (result.affected !== 1) throw new ConcurrentChangeError();
+    const changed = await this.transactions.updateIfVersion(manager, tx.id, tx.version, {
+      ...changes,
+      updatedAt: now,
+    });
+    if (!changed) throw new ConcurrentChangeError();
     const after = { ...tx, ...changes, updatedAt: now, version: tx.version + 1 };
+    // Without a session the change moved no audited state and announces nothing (see update).
+    if (!manager) return after;
     // In the same database transaction as the change, whenever status or decision moved.
     await recordStateChange(manager, cause, tx.id, tx, after, detail);
     // A result a machine should not decide alone enters the review queue with the change.
-    if (after.decision === 'REVIEW' && tx.decision !== 'REVIEW') await openReview(manager, after, now);
+    if (after.decision === 'REVIEW' && tx.decision !== 'REVIEW')
+      await openReview(manager, after, now);
     if (event) await this.outbox?.append(manager, event, after, now);
     return after;
   }

@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
 import { recordAuditEvent, type AuditDetail } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import type { JumioModuleOptions } from '../options/jumio.options';
-import { runInTransaction } from '../persistence/db-transaction';
-import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { JumioDatabase, type DbSession } from '../persistence/database-engine';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { ScanTransactionRepository } from '../persistence/scan-transaction.repository';
+import { ManualReviewRepository } from '../persistence/manual-review.repository';
 import { parseReasons, type TransactionChanges } from '../transaction/scan-transaction.rules';
-import {
-  ConcurrentChangeError,
-  ScanTransactionStore,
-} from '../results/scan-transaction.store';
-import { ManualReview, type ReviewDecision } from '../persistence/manual-review.entity';
+import { ConcurrentChangeError, ScanTransactionStore } from '../results/scan-transaction.store';
+import type { ManualReview, ReviewDecision } from '../persistence/manual-review.entity';
 import type { DecideReviewDto, ListReviewsDto, ReviewItem } from './review.dto';
 
 /** Added to a transaction's reasons when a person decided it. */
@@ -32,7 +30,9 @@ export class ReviewQueue {
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
-    private readonly dataSource: DataSource,
+    private readonly database: JumioDatabase,
+    private readonly reviews: ManualReviewRepository,
+    private readonly transactions: ScanTransactionRepository,
     private readonly store: ScanTransactionStore,
   ) {
     this.fourEyes = options.manualReview?.fourEyes === true;
@@ -40,19 +40,15 @@ export class ReviewQueue {
 
   /** Reviews, oldest first; by default the undecided ones. */
   async list(filter: ListReviewsDto = {}): Promise<ReviewItem[]> {
-    const reviews = await this.dataSource.getRepository(ManualReview).find({
-      where: {
-        state: filter.state ?? In(['OPEN', 'AWAITING_SECOND']),
-        ...(filter.scanType ? { scanType: filter.scanType } : {}),
-      },
-      order: { openedAt: 'ASC' },
-      take: filter.limit ?? DEFAULT_LIMIT,
-    });
+    const reviews = await this.reviews.list(
+      filter.state ? [filter.state] : ['OPEN', 'AWAITING_SECOND'],
+      filter.scanType,
+      filter.limit ?? DEFAULT_LIMIT,
+    );
     if (reviews.length === 0) return [];
-    const transactions = await this.dataSource.getRepository(ScanTransaction).find({
-      where: { id: In(reviews.map((review) => review.scanTransactionId)) },
-      select: { id: true, jumioStatus: true, jumioReference: true, attempt: true },
-    });
+    const transactions = await this.transactions.findReviewColumns(
+      reviews.map((review) => review.scanTransactionId),
+    );
     const byId = new Map(transactions.map((tx) => [tx.id, tx]));
     return reviews.map((review) => toItem(review, byId.get(review.scanTransactionId) ?? null));
   }
@@ -60,7 +56,7 @@ export class ReviewQueue {
   /** A reviewer decides (or, four-eyes, proposes or confirms). 404 unknown review, 409 already decided. */
   async decide(reviewerId: string, dto: DecideReviewDto): Promise<ReviewItem> {
     try {
-      return await runInTransaction(this.dataSource, (manager) =>
+      return await this.database.transaction((manager) =>
         this.decideWithin(manager, reviewerId, dto, new Date()),
       );
     } catch (error) {
@@ -75,17 +71,17 @@ export class ReviewQueue {
   }
 
   private async decideWithin(
-    manager: EntityManager,
+    manager: DbSession,
     reviewerId: string,
     dto: DecideReviewDto,
     now: Date,
   ): Promise<ReviewItem> {
-    const review = await manager.findOneBy(ManualReview, { id: dto.reviewId });
+    const review = await this.reviews.findById(manager, dto.reviewId);
     if (!review) throw new JumioError(JumioErrorCode.NOT_FOUND, 'There is no such review');
     if (review.state === 'DECIDED') {
       throw new JumioError(JumioErrorCode.INVALID_STATE, 'This review is decided already');
     }
-    const tx = await manager.findOneBy(ScanTransaction, { id: review.scanTransactionId });
+    const tx = await this.transactions.findById(review.scanTransactionId, manager);
     if (!tx || tx.decision !== 'REVIEW') {
       throw new JumioError(JumioErrorCode.INVALID_STATE, 'The transaction is no longer in review');
     }
@@ -100,7 +96,7 @@ export class ReviewQueue {
         );
       }
       if (!awaiting || review.proposedDecision !== dto.decision) {
-        const proposed = await updateReview(manager, review, {
+        const proposed = await this.updateReview(manager, review, {
           state: 'AWAITING_SECOND',
           proposedDecision: dto.decision,
           proposedBy: reviewerId,
@@ -129,7 +125,7 @@ export class ReviewQueue {
       'REVIEWER',
       detail,
     );
-    const decided = await updateReview(manager, review, {
+    const decided = await this.updateReview(manager, review, {
       state: 'DECIDED',
       decision: dto.decision,
       decidedBy: this.fourEyes ? review.proposedBy : reviewerId,
@@ -138,6 +134,16 @@ export class ReviewQueue {
       decidedAt: now,
     });
     return toItem(decided, after);
+  }
+
+  private async updateReview(
+    manager: DbSession,
+    review: ManualReview,
+    changes: Partial<ManualReview>,
+  ): Promise<ManualReview> {
+    const changed = await this.reviews.updateIfVersion(manager, review.id, review.version, changes);
+    if (!changed) throw new ConcurrentChangeError();
+    return { ...review, ...changes, version: review.version + 1 };
   }
 }
 
@@ -154,21 +160,6 @@ function reviewChanges(
     // Reconciliation re-checks a proof of address waiting for this POI once completed_at moves.
     completedAt: now,
   };
-}
-
-async function updateReview(
-  manager: EntityManager,
-  review: ManualReview,
-  changes: Partial<ManualReview>,
-): Promise<ManualReview> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(ManualReview)
-    .set(changes)
-    .where('id = :id AND version = :version', { id: review.id, version: review.version })
-    .execute();
-  if (result.affected !== 1) throw new ConcurrentChangeError();
-  return { ...review, ...changes, version: review.version + 1 };
 }
 
 function toItem(

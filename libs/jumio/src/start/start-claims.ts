@@ -1,16 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
-import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
+import { StartClaimRepository } from '../persistence/start-claim.repository';
 import { JUMIO_RESILIENCE_DEFAULTS } from '../options/jumio-resilience.options';
-import { runInTransaction } from '../persistence/db-transaction';
 import { openKeyOf } from '../transaction/scan-transaction.rules';
 import type { ScanType } from '../persistence/scan-transaction.types';
-import { isUniqueViolation } from '../persistence/unique-violation';
 
-const TABLE = 'jumio_start_claim';
 /** How often a waiting start looks whether the start in flight has finished. */
 const POLL_MS = 50;
 /** Room for the database work around the Jumio call (reads before it, the insert after it) under load. */
@@ -47,11 +43,7 @@ export function startClaimLeaseMs(options: JumioModuleOptions): number {
 @Injectable()
 export class StartClaims {
   private readonly logger = new Logger('JumioStartClaims');
-  private readonly dialect: SqlDialect;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.dialect = sqlDialect(dataSource);
-  }
+  constructor(private readonly claims: StartClaimRepository) {}
 
   /** Claims the step for one start until `now + leaseMs`, taking over a lapsed claim. */
   async claim(
@@ -63,36 +55,18 @@ export class StartClaims {
   ): Promise<ClaimAttempt> {
     const claim: StartClaim = { key: claimKeyOf(userId, type), owner: randomUUID() };
     const until = new Date(now.getTime() + leaseMs);
-    try {
-      await runInTransaction(this.dataSource, async (manager) => {
-        await this.dialect.rows(
-          manager,
-          `DELETE FROM ${TABLE} WHERE claim_key = ? AND claimed_until < ?`,
-          [claim.key, this.dialect.time(now)],
-        );
-        await this.dialect.rows(
-          manager,
-          `INSERT INTO ${TABLE} (claim_key, owner, request_fingerprint, claimed_until)
-           VALUES (?, ?, ?, ?)`,
-          [claim.key, claim.owner, requestFingerprint, this.dialect.time(until)],
-        );
-      });
+    if (
+      await this.claims.insertUnlessHeld(claim.key, claim.owner, requestFingerprint, now, until)
+    ) {
       return { won: true, claim };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
     }
-    return { won: false, holderFingerprint: await this.holderFingerprint(claim.key, now) };
+    return { won: false, holderFingerprint: await this.claims.holderFingerprint(claim.key, now) };
   }
 
   /** Ends a claim. Never throws: a claim that cannot be deleted lapses with its lease. */
   async release(claim: StartClaim): Promise<void> {
     try {
-      await runInTransaction(this.dataSource, (manager) =>
-        this.dialect.rows(manager, `DELETE FROM ${TABLE} WHERE claim_key = ? AND owner = ?`, [
-          claim.key,
-          claim.owner,
-        ]),
-      );
+      await this.claims.delete(claim.key, claim.owner);
     } catch (error) {
       this.logger.warn(
         `A start claim could not be released; it lapses with its lease: ${(error as Error).message}`,
@@ -102,7 +76,7 @@ export class StartClaims {
 
   /** Whether a start of the step is in flight (a claim within its lease). */
   async inFlight(userId: string, type: ScanType, now: Date = new Date()): Promise<boolean> {
-    return (await this.holderFingerprint(claimKeyOf(userId, type), now)) !== null;
+    return (await this.claims.holderFingerprint(claimKeyOf(userId, type), now)) !== null;
   }
 
   /** Waits until the step's claim is released or lapses; false when `deadline` comes first. */
@@ -110,20 +84,11 @@ export class StartClaims {
     const key = claimKeyOf(userId, type);
     for (;;) {
       const now = new Date();
-      if ((await this.holderFingerprint(key, now)) === null) return true;
+      if ((await this.claims.holderFingerprint(key, now)) === null) return true;
       const left = deadline.getTime() - now.getTime();
       if (left <= 0) return false;
       await sleep(Math.min(POLL_MS, left));
     }
-  }
-
-  private async holderFingerprint(key: string, now: Date): Promise<string | null> {
-    const rows = await this.dialect.rows<{ request_fingerprint: string }>(
-      this.dataSource,
-      `SELECT request_fingerprint FROM ${TABLE} WHERE claim_key = ? AND claimed_until >= ?`,
-      [key, this.dialect.time(now)],
-    );
-    return rows[0]?.request_fingerprint ?? null;
   }
 }
 

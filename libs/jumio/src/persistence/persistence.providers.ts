@@ -1,0 +1,15 @@
+import type { Provider } from '@nestjs/common';
+import { JumioDatabase } from './database-engine';
+import { ManualReviewRepository } from './manual-review.repository';
+import { ScanTransactionRepository } from './scan-transaction.repository';
+import { StartClaimRepository } from './start-claim.repository';
+import { VerificationResultRepository } from './verification-result.repository';
+
+/** The repositories of the request paths and the database handle services get instead of a DataSource. */
+export const PERSISTENCE_PROVIDERS: Provider[] = [
+  JumioDatabase,
+  ScanTransactionRepository,
+  VerificationResultRepository,
+  ManualReviewRepository,
+  StartClaimRepository,
+];
