@@ -97,6 +97,28 @@ export class ScanTransaction {
   @Column({ name: 'updated_at', type: Date })
   updatedAt: Date;
 
+  // Reconciliation's bookkeeping (migration 1764170000000). Written only by the background workers'
+  // SQL, never by an insert (a new row takes the migration's defaults), so optional here.
+
+  /** When reconciliation next asks the Retrieval API about this open transaction. */
+  @Column({ name: 'next_check_at', type: Date, nullable: true, insert: false })
+  nextCheckAt?: Date | null;
+
+  /** Retrieval checks made so far (spaces the next one out). */
+  @Column({ name: 'check_count', type: 'integer', default: 0, insert: false })
+  checkCount?: number;
+
+  /** The state the schedule was computed for (`status|R` or `status|-`); stale once the state moves. */
+  @Column({ name: 'check_basis', type: 'varchar', length: 40, nullable: true, insert: false })
+  checkBasis?: string | null;
+
+  @Column({ name: 'last_checked_at', type: Date, nullable: true, insert: false })
+  lastCheckedAt?: Date | null;
+
+  /** Lease of the instance checking this transaction now. */
+  @Column({ name: 'claimed_until', type: Date, nullable: true, insert: false })
+  claimedUntil?: Date | null;
+
   /** Every update is guarded by `WHERE version = :seen` and bumps it. */
   @VersionColumn()
   version: number;
