@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Folder-dependency check of libs/jumio/src (issue 13, run by `npm run lint` after eslint).
 // Builds the graph "folder A imports folder B" from every import/export/require of the library's .ts files
-// (type-only imports count: they are part of the design too), and fails on any cycle between folders,
+// (type-only imports count: they are part of the design too), and fails on any cycle between folders
+// and on any import against the documented uses direction (LAYERS),
 // printing one offending import (file -> file) per edge of the cycle. Files at the root of src (the module,
 // its definition and the two entry points) may import anything and nothing imports them.
 //   node scripts/check-folder-deps.js           check (exit 1 on a cycle)
@@ -28,6 +29,40 @@ const BASELINE = [
   // persistence/verification.types.ts keeps the legacy NetverifyFacts a result carries.
   'persistence -> jumio',
 ];
+
+/**
+ * The "uses" direction drawn in docs/architecture.md (Folders and the "uses" direction): a folder may
+ * import only folders after it in this list. An import upwards fails even before it closes a cycle.
+ */
+const LAYERS = [
+  'option-validation',
+  'ops',
+  'review',
+  'reconciliation',
+  'callback',
+  'start',
+  'client-reports',
+  'results',
+  'events',
+  'data-protection',
+  'jumio',
+  'transaction',
+  'persistence',
+  'common',
+  'jobs',
+  'options',
+];
+
+/** Edges (outside the baseline) from a folder to one listed before it, or from/to an unlisted folder. */
+function upwardEdges(edgeKeys) {
+  return edgeKeys.filter((key) => {
+    const [from, to] = key.split(' -> ');
+    if (from === '(root)') return false;
+    const a = LAYERS.indexOf(from);
+    const b = LAYERS.indexOf(to);
+    return a < 0 || b < 0 || b < a;
+  });
+}
 
 function sourceFiles(dir) {
   const files = [];
@@ -159,12 +194,19 @@ function main() {
       console.error(`  ${cycle[i]} -> ${cycle[i + 1]}: ${imports.slice(0, 3).join(', ')}${more}`);
     }
   }
+  for (const key of upwardEdges(checked)) {
+    failed = true;
+    const imports = edges.get(key);
+    console.error(
+      `import against the uses direction (LAYERS; docs/architecture.md): ${key}: ${imports.slice(0, 3).join(', ')}`,
+    );
+  }
   if (stale.length) {
     failed = true;
     console.error(`scripts/check-folder-deps.js: baseline edges no longer exist, remove them: ${stale.join('; ')}`);
   }
   if (failed) process.exit(1);
-  console.log(`folder dependencies of libs/jumio/src: ${edges.size} edges, no cycle (${BASELINE.length} baseline edges)`);
+  console.log(`folder dependencies of libs/jumio/src: ${edges.size} edges, no cycle, all in the uses direction (${BASELINE.length} baseline edges)`);
 }
 
 main();

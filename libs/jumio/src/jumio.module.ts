@@ -30,6 +30,7 @@ import { CallbackConfirmation } from './callback/callback-confirmation.service';
 import { JumioResultRetriever } from './jumio/jumio-result.retriever';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { ScanTransactionService } from './start/scan-transaction.service';
+import { ResultApplier } from './results/result-applier';
 import { ScanTransactionStore } from './results/scan-transaction.store';
 import { StartClaims } from './start/start-claims';
 import { JumioReviewController } from './review/jumio-review.controller';
@@ -59,6 +60,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     ScanTransactionStore,
     StartClaims,
     ScanTransactionService,
+    ResultApplier,
     CallbackInboxService,
     JumioCallbackService,
     CallbackUrlBuilder,

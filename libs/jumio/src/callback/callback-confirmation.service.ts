@@ -17,7 +17,7 @@ import type { JumioModuleOptions } from '../options/jumio.options';
 import { readCallbackClaim } from './callback-claim';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf, resultMatchesTransaction } from '../transaction/scan-transaction.rules';
-import { ScanTransactionService } from '../start/scan-transaction.service';
+import { ResultApplier } from '../results/result-applier';
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 
@@ -63,7 +63,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
     private readonly dataSource: DataSource,
     private readonly retriever: JumioResultRetriever,
-    private readonly scans: ScanTransactionService,
+    private readonly results: ResultApplier,
     private readonly inbox: CallbackInboxService,
   ) {
     const role = instanceRole(options);
@@ -209,7 +209,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
       this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
-    const outcome = await this.scans.applyResult(result, 'CALLBACK');
+    const outcome = await this.results.applyResult(result, 'CALLBACK');
     // An unreadable callback that Jumio's answer replaced keeps the field that could not be read.
     await this.inbox.finish(callback.id, outcome, target.unreadableField);
     // Callbacks of this transaction that arrived before this retrieval are answered by it.

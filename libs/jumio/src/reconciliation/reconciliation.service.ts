@@ -13,7 +13,7 @@ import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf } from '../transaction/scan-transaction.rules';
-import { ScanTransactionService } from '../start/scan-transaction.service';
+import { ResultApplier } from '../results/result-applier';
 import {
   ConcurrentChangeError,
   ScanTransactionStore,
@@ -67,7 +67,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
     @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
     private readonly dataSource: DataSource,
     private readonly store: ScanTransactionStore,
-    private readonly scans: ScanTransactionService,
+    private readonly results: ResultApplier,
     private readonly retriever: JumioResultRetriever,
   ) {
     try {
@@ -198,7 +198,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
       const result = await this.retriever.retrieve(productOf(tx.type), tx.jumioReference!);
       // A PENDING answer carries nothing new; applying it would only churn the row.
       if (result.decision === 'PENDING') return false;
-      const outcome = await this.scans.applyResult(result, 'RETRIEVAL');
+      const outcome = await this.results.applyResult(result, 'RETRIEVAL');
       if (outcome === 'APPLIED') report.applied.push(tx.id);
       return true;
     } catch (error) {

@@ -2,10 +2,8 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CallbackUrlBuilder } from './callback-url.builder';
 import { JumioClient } from '../jumio/jumio.client';
-import { auditCauseOf } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { resolvePoaRules } from '../results/proof-of-address.rules';
-import { ProofOfAddressReviewer } from '../results/proof-of-address.reviewer';
 import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
 import { KyxScans } from '../jumio/kyx/kyx-scans';
@@ -37,30 +35,22 @@ import {
 } from '../common/scan-secrets';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import {
-  isOpen,
   openKeyOf,
   planClientReport,
-  planResult,
   planScanReference,
   planStart,
-  resultMatchesTransaction,
   type StartPlan,
   type StartRequest,
 } from '../transaction/scan-transaction.rules';
 import {
   ConcurrentChangeError,
-  DuplicateResultError,
   ScanTransactionStore,
 } from '../results/scan-transaction.store';
 import { StartClaims, startClaimLeaseMs } from './start-claims';
-import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from '../persistence/scan-transaction.types';
+import type { ScanChannel, ScanType } from '../persistence/scan-transaction.types';
 import { isFinalDecision, pickUserVisible } from '../results/user-visible-extracted';
-import type { ExtractedData, JumioResult } from '../persistence/verification.types';
-import { resolveDecisionPolicy, type DecisionPolicy } from '../transaction/decision-policy';
-import { decideNetverify } from '../jumio/legacy/verification-decision';
-
-/** Optimistic updates are retried this often before the client is told to try again. */
-const MAX_CONFLICT_RETRIES = 3;
+import type { ExtractedData } from '../persistence/verification.types';
+import { conflict, MAX_CONFLICT_RETRIES, retryOnConflict } from '../results/conflict-retry';
 
 interface NewTransactionFields {
   channel: ScanChannel;
@@ -86,12 +76,10 @@ interface WebStartAnswer {
  */
 @Injectable()
 export class ScanTransactionService {
-  private readonly maxAttempts: number;
   private readonly tokenLifetimeMinutes: number;
   private readonly startClaimLeaseMs: number;
   private readonly acceptedPoaDocumentTypes: readonly string[];
   private readonly userVisibleExtractedFields: readonly (keyof ExtractedData)[];
-  private readonly policy: DecisionPolicy;
 
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
@@ -99,18 +87,12 @@ export class ScanTransactionService {
     private readonly jumio: JumioClient,
     private readonly startClaims: StartClaims,
     private readonly callbackUrls: CallbackUrlBuilder,
-    @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
     @Optional() private readonly kyx?: KyxScans,
   ) {
-    this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
     this.startClaimLeaseMs = startClaimLeaseMs(options);
     this.acceptedPoaDocumentTypes = resolvePoaRules(options.poaRules).acceptedDocumentTypes;
     this.userVisibleExtractedFields = options.userVisibleExtractedFields ?? [];
-    this.policy = resolveDecisionPolicy(
-      options.decisionPolicy,
-      options.workflowId ?? JUMIO_DEFAULTS.workflowId,
-    );
   }
 
   async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
@@ -150,7 +132,7 @@ export class ScanTransactionService {
     if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
     if (this.kyx?.startsOnKyx)
       return this.startMobileOnKyx(userId, type, documentType, dto.country);
-    return this.retryOnConflict(async () => {
+    return retryOnConflict(async () => {
       const now = new Date();
       const plan = planStart(
         await this.store.latest(userId, type),
@@ -230,7 +212,7 @@ export class ScanTransactionService {
     type: ScanType,
     scanReference: string,
   ): Promise<ScanTransactionStatusResponse> {
-    return this.retryOnConflict(async () => {
+    return retryOnConflict(async () => {
       const tx = await this.store.latest(userId, type);
       const changes = planScanReference(tx, scanReference);
       if (!tx || !changes) return this.statusResponse(type, tx);
@@ -251,7 +233,7 @@ export class ScanTransactionService {
     type: ScanType,
     dto: SetScanStatusDto,
   ): Promise<ScanTransactionStatusResponse> {
-    return this.retryOnConflict(async () => {
+    return retryOnConflict(async () => {
       const tx = await this.store.latest(userId, type);
       const changes = planClientReport(tx, dto.status, dto.errorCode ?? null);
       if (!tx || !changes) return this.statusResponse(type, tx);
@@ -300,41 +282,6 @@ export class ScanTransactionService {
         return { jumioReference: answer.scanReference, redirectUrl: answer.clientRedirectUrl };
       },
     );
-  }
-
-  /**
-   * Records Jumio's result (callback or retrieval) and moves the step on. Idempotent: the first result of
-   * a transaction is final, later ones are duplicates; a result for a closed transaction is stored but
-   * changes nothing; a reference we never issued creates nothing.
-   */
-  applyResult(result: JumioResult, source: ResultSource): Promise<ApplyOutcome> {
-    return this.retryOnConflict(async () => {
-      const tx = await this.store.findForResult(result);
-      if (!tx || !resultMatchesTransaction(tx, result)) return 'UNKNOWN_REFERENCE';
-      const now = new Date();
-      if (tx.jumioReference === null) await this.releaseMislinkedReference(tx, result, source, now);
-      // Netverify: the bank's decision table (decisionPolicy). Document Verification decides nothing
-      // itself: the bank's proof-of-address rules do.
-      const judged = result.netverifyFacts
-        ? { ...result, ...decideNetverify(result.netverifyFacts, this.policy, now) }
-        : result;
-      const decided =
-        isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, judged, now) : judged;
-      const changes = isOpen(tx)
-        ? planResult(tx, decided, this.maxAttempts, now, this.policy.lastAttempt)
-        : null;
-      if (decided.decision === 'PENDING') {
-        if (changes) await this.store.update(tx, changes, now, auditCauseOf(source));
-        return changes ? 'APPLIED' : 'IGNORED_STALE';
-      }
-      try {
-        await this.store.recordResult(tx, decided, source, changes, now);
-      } catch (error) {
-        if (error instanceof DuplicateResultError) return 'DUPLICATE';
-        throw error;
-      }
-      return changes ? 'APPLIED' : 'IGNORED_STALE';
-    });
   }
 
   /**
@@ -469,22 +416,6 @@ export class ScanTransactionService {
     };
   }
 
-  /**
-   * Another transaction may hold this result's Jumio reference, linked through `!setScanTransaction`
-   * although Jumio's answer names `owner`: that link was wrong, so it is cleared, and the reference (unique)
-   * goes to its owner with the result.
-   */
-  private async releaseMislinkedReference(
-    owner: ScanTransaction,
-    result: JumioResult,
-    source: ResultSource,
-    now: Date,
-  ): Promise<void> {
-    const holder = await this.store.findByJumioReference(result.jumioReference);
-    if (!holder || holder.id === owner.id) return;
-    await this.store.update(holder, { jumioReference: null }, now, auditCauseOf(source));
-  }
-
   private assertRedirectUrls(
     dto: { successUrl: string; errorUrl: string },
     query: 'none' | 'no-jumio-params',
@@ -501,17 +432,6 @@ export class ScanTransactionService {
       JumioErrorCode.INVALID_INPUT,
       `documentType ${documentType} is not accepted for proof of address (accepted: ${this.acceptedPoaDocumentTypes.join(', ')})`,
     );
-  }
-
-  private async retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_CONFLICT_RETRIES)
-          throw conflict(error);
-      }
-    }
   }
 }
 
@@ -533,14 +453,4 @@ function startFailedMeanwhile(): JumioError {
     JumioErrorCode.JUMIO_UNAVAILABLE,
     'The identical start in progress failed; try again',
   );
-}
-
-/** Losing a race repeatedly is a 409 for the client, not a 500. */
-function conflict(error: unknown): unknown {
-  return error instanceof ConcurrentChangeError
-    ? new JumioError(
-        JumioErrorCode.INVALID_STATE,
-        'The transaction changed concurrently; try again',
-      )
-    : error;
 }

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { auditCauseOf } from '../data-protection/audit-trail';
+import { decideNetverify } from '../jumio/legacy/verification-decision';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { ApplyOutcome, ResultSource } from '../persistence/scan-transaction.types';
+import type { JumioResult } from '../persistence/verification.types';
+import { resolveDecisionPolicy, type DecisionPolicy } from '../transaction/decision-policy';
+import {
+  isOpen,
+  planResult,
+  resultMatchesTransaction,
+} from '../transaction/scan-transaction.rules';
+import { retryOnConflict } from './conflict-retry';
+import { ProofOfAddressReviewer } from './proof-of-address.reviewer';
+import { DuplicateResultError, ScanTransactionStore } from './scan-transaction.store';
+
+/**
+ * Applies Jumio's results (a confirmed callback, or a Retrieval API answer from reconciliation) to their
+ * transactions: the bank's decision (decision policy, proof-of-address rules), the step's next state, the
+ * stored result, and with them the audit event, the review opened and the host's outbox event.
+ */
+@Injectable()
+export class ResultApplier {
+  private readonly maxAttempts: number;
+  private readonly policy: DecisionPolicy;
+
+  constructor(
+    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    private readonly store: ScanTransactionStore,
+    @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
+    this.policy = resolveDecisionPolicy(
+      options.decisionPolicy,
+      options.workflowId ?? JUMIO_DEFAULTS.workflowId,
+    );
+  }
+
+  /**
+   * Records Jumio's result (callback or retrieval) and moves the step on. Idempotent: the first result of
+   * a transaction is final, later ones are duplicates; a result for a closed transaction is stored but
+   * changes nothing; a reference we never issued creates nothing.
+   */
+  applyResult(result: JumioResult, source: ResultSource): Promise<ApplyOutcome> {
+    return retryOnConflict(async () => {
+      const tx = await this.store.findForResult(result);
+      if (!tx || !resultMatchesTransaction(tx, result)) return 'UNKNOWN_REFERENCE';
+      const now = new Date();
+      if (tx.jumioReference === null) await this.releaseMislinkedReference(tx, result, source, now);
+      // Netverify: the bank's decision table (decisionPolicy). Document Verification decides nothing
+      // itself: the bank's proof-of-address rules do.
+      const judged = result.netverifyFacts
+        ? { ...result, ...decideNetverify(result.netverifyFacts, this.policy, now) }
+        : result;
+      const decided =
+        isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, judged, now) : judged;
+      const changes = isOpen(tx)
+        ? planResult(tx, decided, this.maxAttempts, now, this.policy.lastAttempt)
+        : null;
+      if (decided.decision === 'PENDING') {
+        if (changes) await this.store.update(tx, changes, now, auditCauseOf(source));
+        return changes ? 'APPLIED' : 'IGNORED_STALE';
+      }
+      try {
+        await this.store.recordResult(tx, decided, source, changes, now);
+      } catch (error) {
+        if (error instanceof DuplicateResultError) return 'DUPLICATE';
+        throw error;
+      }
+      return changes ? 'APPLIED' : 'IGNORED_STALE';
+    });
+  }
+
+  /**
+   * Another transaction may hold this result's Jumio reference, linked through `!setScanTransaction`
+   * although Jumio's answer names `owner`: that link was wrong, so it is cleared, and the reference (unique)
+   * goes to its owner with the result.
+   */
+  private async releaseMislinkedReference(
+    owner: ScanTransaction,
+    result: JumioResult,
+    source: ResultSource,
+    now: Date,
+  ): Promise<void> {
+    const holder = await this.store.findByJumioReference(result.jumioReference);
+    if (!holder || holder.id === owner.id) return;
+    await this.store.update(holder, { jumioReference: null }, now, auditCauseOf(source));
+  }
+}
