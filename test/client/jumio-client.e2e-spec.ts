@@ -5,6 +5,7 @@ import { JumioClient } from '@app/jumio/client/jumio.client';
 import type { NetverifyInitiateRequest } from '@app/jumio/client/jumio-api.types';
 import { JumioError, JumioErrorCode } from '@app/jumio/errors/jumio.error';
 import type { JumioModuleOptions } from '@app/jumio/jumio.options';
+import { resolveJumioSettings } from '@app/jumio/options/resolve-jumio-settings';
 
 /** One request as the fake Jumio saw it. */
 interface SeenRequest {
@@ -72,17 +73,19 @@ describe('JumioClient against a real HTTP server', () => {
 
   /** Each Jumio host gets its own path prefix on the one server, so tests see which host was called. */
   function client(overrides: Partial<JumioModuleOptions> = {}): JumioClient {
-    return new JumioClient({
-      apiToken: API_TOKEN,
-      apiSecret: API_SECRET,
-      userAgent: USER_AGENT,
-      callbackBaseUrl: 'https://bank.example/api',
-      netverifyUrl: `${baseUrl}/nv/`,
-      uploadUrl: `${baseUrl}/upload`,
-      retrievalUrl: `${baseUrl}/retrieval`,
-      requestTimeoutMs: 2_000,
-      ...overrides,
-    });
+    return new JumioClient(
+      resolveJumioSettings({
+        apiToken: API_TOKEN,
+        apiSecret: API_SECRET,
+        userAgent: USER_AGENT,
+        callbackBaseUrl: 'https://bank.example/api',
+        netverifyUrl: `${baseUrl}/nv/`,
+        uploadUrl: `${baseUrl}/upload`,
+        retrievalUrl: `${baseUrl}/retrieval`,
+        requestTimeoutMs: 2_000,
+        ...overrides,
+      }),
+    );
   }
 
   describe('successful calls', () => {

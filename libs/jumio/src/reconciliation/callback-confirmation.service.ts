@@ -10,10 +10,8 @@ import { CallbackParseError } from '../callback/callback-form.parser';
 import { CallbackInboxService, type PendingCallback } from '../callback/callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../client/jumio-reference';
-import { backgroundIntervalMs, instanceRole } from '../common/instance-role';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { readCallbackClaim } from '../platform/callback-claim';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
 import { productOf, resultMatchesTransaction } from '../scan-transaction/scan-transaction.rules';
@@ -21,12 +19,7 @@ import { ScanTransactionService } from '../scan-transaction/scan-transaction.ser
 import type { JumioProduct, JumioResult } from '../scan-transaction/verification.types';
 import { JumioResultRetriever } from './jumio-result.retriever';
 
-export const DEFAULT_CALLBACK_INBOX_INTERVAL_MS = 5_000;
-/** A worker-only instance looks for stored callbacks this often (it receives none itself). */
-export const WORKER_CALLBACK_INBOX_INTERVAL_MS = 500;
 const BATCH_SIZE = 20;
-/** Callbacks processed at the same time by one instance (each holds a pooled connection at times). */
-export const DEFAULT_CALLBACK_INBOX_CONCURRENCY = 4;
 /** After a failed or unfinished try, wait about as long as the callback is old (30 s to 1 h). */
 const MIN_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60_000;
@@ -60,27 +53,15 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   private stopping = false;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly dataSource: DataSource,
     private readonly retriever: JumioResultRetriever,
     private readonly scans: ScanTransactionService,
     private readonly inbox: CallbackInboxService,
   ) {
-    const role = instanceRole(options);
-    this.intervalMs = backgroundIntervalMs(
-      options,
-      options.callbackInboxIntervalMs ??
-        (role === 'worker'
-          ? WORKER_CALLBACK_INBOX_INTERVAL_MS
-          : DEFAULT_CALLBACK_INBOX_INTERVAL_MS),
-    );
-    this.processesOwnCallbacks = role !== 'api';
-    this.concurrency = options.callbackInboxConcurrency ?? DEFAULT_CALLBACK_INBOX_CONCURRENCY;
-    if (!Number.isInteger(this.concurrency) || this.concurrency < 1 || this.concurrency > 256) {
-      throw new Error(
-        `JumioModule: callbackInboxConcurrency must be an integer from 1 to 256, got ${this.concurrency}`,
-      );
-    }
+    this.intervalMs = settings.callbacks.inboxIntervalMs;
+    this.processesOwnCallbacks = settings.instance.runsBackgroundWork;
+    this.concurrency = settings.callbacks.inboxConcurrency;
   }
 
   onApplicationBootstrap(): void {
