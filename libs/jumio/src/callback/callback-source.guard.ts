@@ -43,7 +43,7 @@ export const CALLBACK_RETRY_AFTER_SECONDS = 1;
  * First layer of callback authenticity, decided from the socket and headers alone (never the body):
  * the source address must be one of Jumio's (through trusted proxies only), the body a small form.
  *
- * It runs twice over: `JumioCallbackPreParser` mounts `middleware` ahead of the host's body parsers, so
+ * It runs twice over: `CallbackSourceMiddlewareInstaller` mounts it ahead of the host's body parsers, so
  * a rejected request costs no parsing; the same check as a guard on the controller keeps the route safe
  * where that mounting is not possible (another HTTP adapter, an unusual middleware stack).
  */

@@ -24,7 +24,7 @@ import type {
 } from './jumio-settings';
 
 /** Defaults of the options that have none elsewhere (the README's options table lists them all). */
-export const BACKGROUND_DEFAULTS = {
+const BACKGROUND_DEFAULTS = {
   reconciliationIntervalMs: 15_000,
   outboxRelayIntervalMs: 1_000,
   callbackInboxIntervalMs: 5_000,
@@ -33,7 +33,7 @@ export const BACKGROUND_DEFAULTS = {
   callbackInboxConcurrency: 4,
 };
 
-export const CALLBACK_DEFAULTS = {
+const CALLBACK_DEFAULTS = {
   /** Jumio's callbacks are a few KB of form fields; image data travels by URL, never in the body. */
   maxBodyBytes: 64 * 1024,
   rateLimit: { perSecond: 100, burst: 200 },

@@ -147,8 +147,9 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     try {
       await this.confirm(callback);
     } catch (error) {
-      const what = error instanceof JumioError ? error.code : 'an unexpected error';
-      this.logger.warn(`Callback ${id} not confirmed (${what}); it will be tried again`);
+      this.logger.warn(
+        `Callback ${id} not confirmed (${failureSummary(error)}); it will be tried again`,
+      );
       await this.postpone(callback);
     }
   }

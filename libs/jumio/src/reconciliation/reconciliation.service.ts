@@ -7,6 +7,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { failureSummary } from '../common/failure-summary';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
@@ -243,12 +244,8 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
   }
 
   private logFailure(error: unknown, transactionId?: string): void {
-    const what =
-      error instanceof JumioError
-        ? `${error.code}: ${error.message}`
-        : String((error as Error)?.message ?? error);
     this.logger.warn(
-      `Reconciliation${transactionId ? ` of ${transactionId}` : ''} failed: ${what}`,
+      `Reconciliation${transactionId ? ` of ${transactionId}` : ''} failed: ${failureSummary(error)}`,
     );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { failureSummary } from '../common/failure-summary';
 import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
 import { runInTransaction } from './db-transaction';
 import { openKeyOf } from './scan-transaction.rules';
@@ -80,7 +81,7 @@ export class StartClaims {
       );
     } catch (error) {
       this.logger.warn(
-        `A start claim could not be released; it lapses with its lease: ${(error as Error).message}`,
+        `A start claim could not be released; it lapses with its lease: ${failureSummary(error)}`,
       );
     }
   }
