@@ -1,5 +1,5 @@
-import { JumioClient } from '@app/jumio/client/jumio.client';
-import { resolveJumioSettings } from '@app/jumio/options/resolve-jumio-settings';
+import { JumioClient } from '@app/jumio/jumio/jumio.client';
+import { resolveJumioSettings } from '@app/jumio/option-validation/resolve-jumio-settings';
 import { JumioErrorCode, type JumioModuleOptions } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataSource } from 'typeorm';
-import { StartClaims } from '../scan-transaction/start-claims';
+import { StartClaims } from '../start/start-claims';
 import { failureSummary } from './failure-summary';
 
 const SOURCE_ROOT = join(__dirname, '..');
@@ -19,9 +19,9 @@ const RAW_READ = /\b(?:error|err|cause|failure)\b[\w?.]*\.(?:message|stack)\b|\)
  * public message) are written to be safe to log and to answer (no credentials, bodies or personal data).
  */
 const ALLOWED = [
-  'errors/jumio-exception.filter.ts: logger.warn(`${error.code}: ${error.message}`)',
-  'errors/jumio-exception.filter.ts: this.logger.warn(`${error.code}: ${error.message}`);',
-  'errors/jumio-exception.filter.ts: message: mapping.publicMessage ?? error.message,',
+  'common/jumio-exception.filter.ts: logger.warn(`${error.code}: ${error.message}`)',
+  'common/jumio-exception.filter.ts: this.logger.warn(`${error.code}: ${error.message}`);',
+  'common/jumio-exception.filter.ts: message: mapping.publicMessage ?? error.message,',
 ];
 
 describe('failureSummary', () => {

@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JumioError, JumioErrorCode } from './jumio.error';
 import { JUMIO_USER_ID, JumioUserIdResolver, type RequestWithJumioUser } from './user-id.resolver';
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { JumioRequest } from '../jumio.options';
+import type { JumioRequest } from '../options/jumio.options';
 import { JUMIO_SETTINGS, type JumioSettings, type UserIdResolver } from '../options/jumio-settings';
 
 /** Where `JumioUserGuard` leaves the resolved user id for `@CurrentUserId()`. */

@@ -1,4 +1,4 @@
-import { PeriodicPass } from '../common/periodic-pass';
+import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
   Injectable,

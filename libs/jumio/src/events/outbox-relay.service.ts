@@ -1,4 +1,4 @@
-import { PeriodicPass } from '../common/periodic-pass';
+import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -12,13 +12,13 @@ import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-
 import { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { parseReasons } from '../scan-transaction/scan-transaction.rules';
-import type { ScanType } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
-import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
-import { claimRows } from '../reconciliation/row-claims';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { runInTransaction } from '../persistence/db-transaction';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import type { ScanType } from '../persistence/scan-transaction.types';
+import type { VerificationDecision } from '../persistence/verification.types';
+import { LeaseRenewer, WORK_LEASE_MS } from '../persistence/lease-renewer';
+import { claimRows } from '../persistence/row-claims';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
 import { OUTBOX_TABLE } from './outbox.writer';
 import {
   eventEmitterName,

@@ -1,17 +1,17 @@
 import type { CanActivate, Type } from '@nestjs/common';
-import type { JumioHosts } from '../client/jumio-hosts';
-import type { JumioInstanceRole } from '../common/instance-role';
+import type { JumioHosts } from '../jumio/jumio-hosts';
+import type { JumioInstanceRole } from './instance-role';
 import type { EncryptionKeyRing } from '../data-protection/field-cipher';
-import type { JumioDataCenter, JumioRequest } from '../jumio.options';
-import type { JumioPlatformName } from '../platform/jumio-platform';
-import type { KyxHosts } from '../platform/kyx/kyx-hosts';
-import type { ProofOfAddressRules } from '../poa-rules/proof-of-address.rules';
-import type { DecisionPolicy } from '../scan-transaction/decision-policy';
-import type { ExtractedData } from '../scan-transaction/verification.types';
+import type { JumioDataCenter, JumioRequest } from './jumio.options';
+import type { JumioPlatformName } from '../jumio/jumio-platform';
+import type { KyxHosts } from '../jumio/kyx/kyx-hosts';
+import type { ProofOfAddressRules } from '../results/proof-of-address.rules';
+import type { DecisionPolicy } from '../transaction/decision-policy';
+import type { ExtractedData } from '../persistence/verification.types';
 
 /*
  * What the module runs on: the host's validated options with every default applied, resolved once at
- * start-up (resolve-jumio-settings.ts) and frozen. Services inject `JUMIO_SETTINGS` and read their group,
+ * start-up (option-validation/resolve-jumio-settings.ts) and frozen. Services inject `JUMIO_SETTINGS` and read their group,
  * never the raw options. One unit per kind: every duration is in milliseconds (`...Ms`); options given in
  * seconds, minutes, hours or days are converted once, by the resolver. A timer of 0 is off.
  */

@@ -1,4 +1,4 @@
-import { PeriodicPass } from '../common/periodic-pass';
+import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -8,22 +8,22 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { productOf } from '../scan-transaction/scan-transaction.rules';
-import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
+import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { productOf } from '../transaction/scan-transaction.rules';
+import { ScanTransactionService } from '../start/scan-transaction.service';
 import {
   ConcurrentChangeError,
   ScanTransactionStore,
-} from '../scan-transaction/scan-transaction.store';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { EXPIRED_ERROR_CODE, expiryDeadline } from './expiry.rules';
-import { JumioResultRetriever } from './jumio-result.retriever';
+} from '../results/scan-transaction.store';
+import { runInTransaction } from '../persistence/db-transaction';
+import { EXPIRED_ERROR_CODE, expiryDeadline } from '../transaction/expiry.rules';
+import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 import { nextCheckDelayMs } from './retrieval-schedule';
-import { LeaseRenewer, WORK_LEASE_MS } from './lease-renewer';
-import { claimRows } from './row-claims';
-import { sqlDialect, type SqlDialect } from './sql-dialect';
+import { LeaseRenewer, WORK_LEASE_MS } from '../persistence/lease-renewer';
+import { claimRows } from '../persistence/row-claims';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
 
 const TABLE = 'jumio_scan_transaction';
 const BATCH_SIZE = 25;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { usableId } from '../common/user-id.resolver';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import type { JumioRequest } from '../jumio.options';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import type { JumioRequest } from '../options/jumio.options';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 
 /** The reviewer of an admin request: the host's `resolveReviewerId`, default `request.user.id`; else 401. */
