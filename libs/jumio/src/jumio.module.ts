@@ -13,6 +13,7 @@ import { ScanTransactionEvents } from './events/scan-transaction-events';
 import { JumioSchemaCheck } from './persistence/jumio-schema.check';
 import { PERSISTENCE_PROVIDERS } from './persistence/persistence.providers';
 import { JumioUserGuard } from './common/jumio-user.guard';
+import { JumioUserIdResolver } from './common/user-id.resolver';
 import { DATA_PROTECTION_PROVIDERS } from './data-protection/data-protection.providers';
 import { ErasureService } from './data-protection/erasure.service';
 import { JumioAdminController } from './data-protection/jumio-admin.controller';
@@ -56,6 +57,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     JumioSchemaCheck,
     ...PERSISTENCE_PROVIDERS,
     JumioClient,
+    JumioUserIdResolver,
     JumioUserGuard,
     ScanTransactionStore,
     StartClaims,

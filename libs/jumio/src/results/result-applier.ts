@@ -1,12 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { auditCauseOf } from '../data-protection/audit-trail';
 import { decideNetverify } from '../jumio/legacy/verification-decision';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import type { ApplyOutcome, ResultSource } from '../persistence/scan-transaction.types';
 import type { JumioResult } from '../persistence/verification.types';
-import { resolveDecisionPolicy, type DecisionPolicy } from '../transaction/decision-policy';
+import type { DecisionPolicy } from '../transaction/decision-policy';
 import {
   isOpen,
   planResult,
@@ -27,15 +26,12 @@ export class ResultApplier {
   private readonly policy: DecisionPolicy;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) { scans, decisions }: JumioSettings,
     private readonly store: ScanTransactionStore,
     @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
   ) {
-    this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
-    this.policy = resolveDecisionPolicy(
-      options.decisionPolicy,
-      options.workflowId ?? JUMIO_DEFAULTS.workflowId,
-    );
+    this.maxAttempts = scans.maxAttempts;
+    this.policy = decisions.policy;
   }
 
   /**

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { recordAuditEvent, type AuditDetail } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { JumioDatabase, type DbSession } from '../persistence/database-engine';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { ScanTransactionRepository } from '../persistence/scan-transaction.repository';
@@ -29,13 +28,13 @@ export class ReviewQueue {
   private readonly fourEyes: boolean;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly database: JumioDatabase,
     private readonly reviews: ManualReviewRepository,
     private readonly transactions: ScanTransactionRepository,
     private readonly store: ScanTransactionStore,
   ) {
-    this.fourEyes = options.manualReview?.fourEyes === true;
+    this.fourEyes = settings.review.fourEyes;
   }
 
   /** Reviews, oldest first; by default the undecided ones. */

@@ -3,9 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CallbackUrlBuilder } from './callback-url.builder';
 import { JumioClient } from '../jumio/jumio.client';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { resolvePoaRules } from '../results/proof-of-address.rules';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { KyxScans } from '../jumio/kyx/kyx-scans';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';
 import type { InitiatePoiDto } from './dto/initiate-poi.dto';
@@ -42,11 +40,8 @@ import {
   type StartPlan,
   type StartRequest,
 } from '../transaction/scan-transaction.rules';
-import {
-  ConcurrentChangeError,
-  ScanTransactionStore,
-} from '../results/scan-transaction.store';
-import { StartClaims, startClaimLeaseMs } from './start-claims';
+import { ConcurrentChangeError, ScanTransactionStore } from '../results/scan-transaction.store';
+import { StartClaims } from './start-claims';
 import type { ScanChannel, ScanType } from '../persistence/scan-transaction.types';
 import { isFinalDecision, pickUserVisible } from '../results/user-visible-extracted';
 import type { ExtractedData } from '../persistence/verification.types';
@@ -76,23 +71,29 @@ interface WebStartAnswer {
  */
 @Injectable()
 export class ScanTransactionService {
+  private readonly webLinkLifetimeMs: number;
+  /** The web link's lifetime in the unit of Jumio's start requests. */
   private readonly tokenLifetimeMinutes: number;
   private readonly startClaimLeaseMs: number;
   private readonly acceptedPoaDocumentTypes: readonly string[];
   private readonly userVisibleExtractedFields: readonly (keyof ExtractedData)[];
+  private readonly settings: JumioSettings;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly store: ScanTransactionStore,
     private readonly jumio: JumioClient,
     private readonly startClaims: StartClaims,
     private readonly callbackUrls: CallbackUrlBuilder,
     @Optional() private readonly kyx?: KyxScans,
   ) {
-    this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
-    this.startClaimLeaseMs = startClaimLeaseMs(options);
-    this.acceptedPoaDocumentTypes = resolvePoaRules(options.poaRules).acceptedDocumentTypes;
-    this.userVisibleExtractedFields = options.userVisibleExtractedFields ?? [];
+    this.settings = settings;
+    const { scans, decisions } = settings;
+    this.webLinkLifetimeMs = scans.webLinkLifetimeMs;
+    this.tokenLifetimeMinutes = scans.webLinkLifetimeMs / 60_000;
+    this.startClaimLeaseMs = scans.startClaimLeaseMs;
+    this.acceptedPoaDocumentTypes = decisions.poaRules.acceptedDocumentTypes;
+    this.userVisibleExtractedFields = scans.userVisibleExtractedFields;
   }
 
   async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
@@ -151,7 +152,7 @@ export class ScanTransactionService {
         customerInternalReference: tx.customerInternalReference,
         userReference: tx.userReference,
         callbackUrl: this.callbackUrls.urlFor(token),
-        dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+        dataCenter: this.settings.connection.dataCenter,
         documentType: tx.documentType,
         country: tx.country,
       };
@@ -199,7 +200,7 @@ export class ScanTransactionService {
       customerInternalReference: tx.customerInternalReference,
       userReference: tx.userReference,
       callbackUrl: this.callbackUrls.urlFor(token),
-      dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+      dataCenter: this.settings.connection.dataCenter,
       sdkToken: started.sdkToken ?? undefined,
       documentType: tx.documentType,
       country: tx.country,
@@ -303,7 +304,7 @@ export class ScanTransactionService {
     callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
   ): Promise<WebRedirectResponse> {
     const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint };
-    // Long enough to see the start in flight end, or its claim lapse (see startClaimLeaseMs).
+    // Long enough to see the start in flight end, or its claim lapse (`scans.startClaimLeaseMs`).
     const waitUntil = new Date(Date.now() + this.startClaimLeaseMs + 1000);
     for (let waited = false; ; waited = true) {
       const plan = planStart(await this.store.latest(userId, type), request, new Date());
@@ -353,13 +354,13 @@ export class ScanTransactionService {
     const answer = await callJumio(draft, {
       callbackUrl: this.callbackUrls.urlFor(token),
       tokenLifetimeMinutes: this.tokenLifetimeMinutes,
-      workflowId: this.options.workflowId ?? JUMIO_DEFAULTS.workflowId,
+      workflowId: this.settings.scans.workflowId,
     });
     const tx: ScanTransaction = {
       ...draft,
       jumioReference: answer.jumioReference,
       redirectUrl: answer.redirectUrl,
-      tokenExpiresAt: new Date(now.getTime() + this.tokenLifetimeMinutes * 60_000),
+      tokenExpiresAt: new Date(now.getTime() + this.webLinkLifetimeMs),
     };
     for (let attempt = 1; ; attempt++) {
       try {
@@ -420,7 +421,7 @@ export class ScanTransactionService {
     dto: { successUrl: string; errorUrl: string },
     query: 'none' | 'no-jumio-params',
   ) {
-    const rule = { query, sandbox: this.options.sandbox === true };
+    const rule = { query, sandbox: this.settings.connection.sandbox };
     assertRedirectUrl('successUrl', dto.successUrl, rule);
     assertRedirectUrl('errorUrl', dto.errorUrl, rule);
   }

@@ -1,16 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { failureSummary } from '../common/failure-summary';
 import { StartClaimRepository } from '../persistence/start-claim.repository';
-import { JUMIO_RESILIENCE_DEFAULTS } from '../options/jumio-resilience.options';
 import { openKeyOf } from '../transaction/scan-transaction.rules';
 import type { ScanType } from '../persistence/scan-transaction.types';
 
 /** How often a waiting start looks whether the start in flight has finished. */
 const POLL_MS = 50;
-/** Room for the database work around the Jumio call (reads before it, the insert after it) under load. */
-const LEASE_MARGIN_MS = 10_000;
 
 /** A held claim: released by its owner only, so a takeover after a lapse is never undone by the loser. */
 export interface StartClaim {
@@ -22,17 +19,6 @@ export type ClaimAttempt =
   | { won: true; claim: StartClaim }
   /** `holderFingerprint` null: the holder finished between our attempt and our look. */
   | { won: false; holderFingerprint: string | null };
-
-/**
- * How long a start may hold its claim: its one Jumio call (initiate and acquisitions are never retried,
- * so it ends within the per-request timeout or the call deadline, whichever is shorter) plus a margin.
- * After that the claim lapses: its instance crashed or hangs, and the step must not stay blocked.
- */
-export function startClaimLeaseMs(options: JumioModuleOptions): number {
-  const requestTimeoutMs = options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs;
-  const deadlineMs = options.resilience?.deadlineMs ?? JUMIO_RESILIENCE_DEFAULTS.deadlineMs;
-  return Math.min(requestTimeoutMs, deadlineMs) + LEASE_MARGIN_MS;
-}
 
 /**
  * At most one start per user and type talks to Jumio at a time, across instances: a start inserts the
@@ -69,7 +55,7 @@ export class StartClaims {
       await this.claims.delete(claim.key, claim.owner);
     } catch (error) {
       this.logger.warn(
-        `A start claim could not be released; it lapses with its lease: ${(error as Error).message}`,
+        `A start claim could not be released; it lapses with its lease: ${failureSummary(error)}`,
       );
     }
   }
