@@ -68,6 +68,7 @@ export class ErasureService {
     const request = await this.openRequest(userId);
     await this.purger.purgeResults({ userId }, 'ERASURE', 'PERSONAL_DATA_ERASED');
     await this.purger.purgeCallbackPayloads({ userId });
+    await this.kyx?.forgetAccount(userId);
     return toStatus(await this.deleteAtJumio(request.id, new Date()));
   }
 

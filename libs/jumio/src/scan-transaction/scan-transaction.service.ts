@@ -61,6 +61,8 @@ import { decideNetverify } from './verification-decision';
 
 /** Optimistic updates are retried this often before the client is told to try again. */
 const MAX_CONFLICT_RETRIES = 3;
+/** A KYX mobile start's claim names no request: no web start is ever "the same request" as it. */
+const MOBILE_START_FINGERPRINT = 'mobile';
 
 interface NewTransactionFields {
   channel: ScanChannel;
@@ -180,8 +182,31 @@ export class ScanTransactionService {
    * Mobile on KYX (SDK 4.x): Jumio's workflow execution is created first (so a failing Jumio leaves no
    * transaction), then the transaction with that execution id; the app gets the SDK token and the data
    * centre, never a credential. `!setScanTransaction` later takes the id the SDK reports, which must match.
+   * The workflow is billed, so the start holds the step's start claim like a web start; a concurrent start
+   * gets a 409 (the SDK token is handed out once, so there is no answer to share).
    */
   private async startMobileOnKyx(
+    userId: string,
+    type: ScanType,
+    documentType: string | null,
+    country: string | undefined,
+  ): Promise<MobileHandoffResponse> {
+    const attempt = await this.startClaims.claim(
+      userId,
+      type,
+      MOBILE_START_FINGERPRINT,
+      new Date(),
+      this.startClaimLeaseMs,
+    );
+    if (!attempt.won) throw startInProgress();
+    try {
+      return await this.startMobileOnKyxClaimed(userId, type, documentType, country);
+    } finally {
+      await this.startClaims.release(attempt.claim);
+    }
+  }
+
+  private async startMobileOnKyxClaimed(
     userId: string,
     type: ScanType,
     documentType: string | null,

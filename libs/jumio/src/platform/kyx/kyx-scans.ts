@@ -94,6 +94,16 @@ export class KyxScans {
     return true;
   }
 
+  /**
+   * Erasure: the user's account link is forgotten at once, so a start while Jumio's DELETE is still being
+   * retried opens a new account instead of adding a workflow to the one being deleted. The scans keep
+   * their account (opaque ids, no personal data): the retried DELETE and the platform of the kept record
+   * need it.
+   */
+  async forgetAccount(userId: string): Promise<void> {
+    await this.dataSource.getRepository(KyxAccount).delete({ userId });
+  }
+
   private async scanOf(jumioReference: string): Promise<KyxScan | null> {
     if (!this.platform) return null;
     return this.dataSource
