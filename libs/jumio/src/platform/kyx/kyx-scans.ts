@@ -48,6 +48,7 @@ export class KyxScans {
             hosts: resolveKyxHosts(options.dataCenter ?? JUMIO_DEFAULTS.dataCenter, kyx),
             requestTimeoutMs: options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs,
             resilience: options.resilience,
+            pacing: options.pacing,
             metrics,
           }),
           {
