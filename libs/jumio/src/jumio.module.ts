@@ -21,7 +21,7 @@ import { JumioHttpHardeningInstaller } from './http-adapter/jumio-http-hardening
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
 import { TransactionStateGauge } from './observability/transaction-state.gauge';
-import { KyxScans } from './platform/kyx/kyx-scans';
+import { JumioPlatforms } from './platform/jumio-platforms';
 import { PoaController } from './poa/poa.controller';
 import { PoiController } from './poi/poi.controller';
 import { ProofOfAddressReviewer } from './poa-rules/proof-of-address.reviewer';
@@ -75,7 +75,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     ReviewerResolver,
     // Here, not in JumioObservabilityModule: it reads the DataSource JumioModule was given (`dataSource`).
     TransactionStateGauge,
-    KyxScans,
+    JumioPlatforms,
     ...DATA_PROTECTION_PROVIDERS,
   ],
   exports: [

@@ -1,8 +1,8 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { JumioClient } from '../client/jumio.client';
-import { KyxScans } from '../platform/kyx/kyx-scans';
+import { productOfType } from '../platform/jumio-platform';
+import { JumioPlatforms } from '../platform/jumio-platforms';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { runInTransaction } from '../scan-transaction/db-transaction';
 import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
@@ -54,8 +54,7 @@ export class ErasureService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly purger: PersonalDataPurger,
-    private readonly jumio: JumioClient,
-    @Optional() private readonly kyx?: KyxScans,
+    private readonly platforms: JumioPlatforms,
   ) {}
 
   async eraseUser(userId: string): Promise<ErasureStatus> {
@@ -68,7 +67,7 @@ export class ErasureService {
     const request = await this.openRequest(userId);
     await this.purger.purgeResults({ userId }, 'ERASURE', 'PERSONAL_DATA_ERASED');
     await this.purger.purgeCallbackPayloads({ userId });
-    await this.kyx?.forgetAccount(userId);
+    await this.platforms.forgetAccount(userId);
     return toStatus(await this.deleteAtJumio(request.id, new Date()));
   }
 
@@ -225,10 +224,7 @@ export class ErasureService {
   private async deleteScan(scan: ScanToDelete): Promise<string | undefined> {
     try {
       // KYX: the user's whole Jumio account; its other scans then answer 404 (already erased).
-      const product = scan.type === 'POI' ? 'NETVERIFY' : 'DOCUMENT';
-      if (await this.kyx?.delete(product, scan.jumioReference)) return undefined;
-      if (scan.type === 'POI') await this.jumio.deleteNetverifyScan(scan.jumioReference);
-      else await this.jumio.deleteDocument(scan.jumioReference);
+      await this.platforms.delete(productOfType(scan.type), scan.jumioReference);
       return undefined;
     } catch (error) {
       // 404: unknown or already deleted (jumio-api.md §7): nothing left there to erase.

@@ -1,14 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CallbackUrlBuilder } from '../callback/callback-url.builder';
-import { JumioClient } from '../client/jumio.client';
 import { auditCauseOf } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../errors/jumio.error';
 import { resolvePoaRules } from '../poa-rules/proof-of-address.rules';
 import { ProofOfAddressReviewer } from '../poa-rules/proof-of-address.reviewer';
 import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
 import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
-import { KyxScans } from '../platform/kyx/kyx-scans';
+import { JumioPlatforms, type PlatformStartSettings } from '../platform/jumio-platforms';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';
 import type { InitiatePoiDto } from './dto/initiate-poi.dto';
 import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
@@ -21,12 +20,7 @@ import type { SetScanStatusDto } from './dto/set-scan-status.dto';
 import type { StartPoaScanDto } from './dto/start-poa-scan.dto';
 import type { StartPoiScanDto } from './dto/start-poi-scan.dto';
 import type { WebRedirectResponse } from './dto/web-redirect.response';
-import {
-  acquisitionRequest,
-  initiateRequest,
-  normaliseLocale,
-  type StartSettings,
-} from './jumio-start.requests';
+import { normaliseLocale } from './jumio-start.requests';
 import { assertRedirectUrl } from './redirect-url.rules';
 import {
   fingerprint,
@@ -75,10 +69,10 @@ interface NewTransactionFields {
 /** A web start always fingerprints its request: an identical repeat reuses or waits for its answer. */
 type WebStartFields = NewTransactionFields & { requestFingerprint: string };
 
-/** What Jumio answered to a web start. */
-interface WebStartAnswer {
-  jumioReference: string;
-  redirectUrl: string;
+/** Where Jumio's hosted page sends the user back to. */
+interface WebStartUrls {
+  successUrl: string;
+  errorUrl: string;
 }
 
 /**
@@ -98,11 +92,10 @@ export class ScanTransactionService {
   constructor(
     @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
     private readonly store: ScanTransactionStore,
-    private readonly jumio: JumioClient,
+    private readonly platforms: JumioPlatforms,
     private readonly startClaims: StartClaims,
     private readonly callbackUrls: CallbackUrlBuilder,
     @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
-    @Optional() private readonly kyx?: KyxScans,
   ) {
     this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
@@ -138,9 +131,12 @@ export class ScanTransactionService {
   }
 
   /**
-   * Mobile start: a transaction and everything the SDK needs; the SDK itself creates Jumio's scan, so no
-   * Jumio call (and no start claim) here. A web start in flight would replace this transaction as soon as
-   * Jumio answers it, leaving the app scanning for a closed one: refused instead, the client tries again.
+   * Mobile start: a transaction and everything the SDK needs. Legacy SDK 3.x creates Jumio's scan itself,
+   * so no Jumio call (and no start claim) here. KYX (SDK 4.x) needs the workflow execution first: that
+   * start is billed, so it holds the step's start claim like a web start, and a concurrent start gets a
+   * 409 (the SDK token is handed out once, there is no answer to share). A web start in flight would
+   * replace this transaction as soon as Jumio answers it, leaving the app scanning for a closed one:
+   * refused instead, the client tries again.
    */
   async startMobile(
     userId: string,
@@ -150,47 +146,10 @@ export class ScanTransactionService {
     const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
     if (type === 'POA') this.assertAcceptedPoaDocument(documentType);
     if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
-    if (this.kyx?.startsOnKyx)
-      return this.startMobileOnKyx(userId, type, documentType, dto.country);
-    return this.retryOnConflict(async () => {
-      const now = new Date();
-      const plan = planStart(
-        await this.store.latest(userId, type),
-        { channel: 'MOBILE', fingerprint: null },
-        now,
-      );
-      const token = newCallbackToken();
-      const draft = await this.draft(userId, type, token, now, {
-        channel: 'MOBILE',
-        documentType,
-        country: dto.country ?? null,
-      });
-      const tx = await this.store.insert(draft, plan.kind === 'create' ? plan.replaces : null);
-      return {
-        transactionId: tx.id,
-        customerInternalReference: tx.customerInternalReference,
-        userReference: tx.userReference,
-        callbackUrl: this.callbackUrls.urlFor(token),
-        dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
-        documentType: tx.documentType,
-        country: tx.country,
-      };
-    });
-  }
-
-  /**
-   * Mobile on KYX (SDK 4.x): Jumio's workflow execution is created first (so a failing Jumio leaves no
-   * transaction), then the transaction with that execution id; the app gets the SDK token and the data
-   * centre, never a credential. `!setScanTransaction` later takes the id the SDK reports, which must match.
-   * The workflow is billed, so the start holds the step's start claim like a web start; a concurrent start
-   * gets a 409 (the SDK token is handed out once, so there is no answer to share).
-   */
-  private async startMobileOnKyx(
-    userId: string,
-    type: ScanType,
-    documentType: string | null,
-    country: string | undefined,
-  ): Promise<MobileHandoffResponse> {
+    const fields = { channel: 'MOBILE' as const, documentType, country: dto.country ?? null };
+    if (!this.platforms.mobileStartCallsJumio) {
+      return this.retryOnConflict(() => this.startMobileOnce(userId, type, fields));
+    }
     const attempt = await this.startClaims.claim(
       userId,
       type,
@@ -200,17 +159,23 @@ export class ScanTransactionService {
     );
     if (!attempt.won) throw startInProgress();
     try {
-      return await this.startMobileOnKyxClaimed(userId, type, documentType, country);
+      // Jumio was paid for this workflow: a lost race is a 409, never a second workflow.
+      return await this.startMobileOnce(userId, type, fields);
+    } catch (error) {
+      throw conflict(error);
     } finally {
       await this.startClaims.release(attempt.claim);
     }
   }
 
-  private async startMobileOnKyxClaimed(
+  /**
+   * Jumio first where the platform calls it (so a failing Jumio leaves no transaction), then the
+   * transaction; the app gets the SDK token (KYX) and the data centre, never a credential.
+   */
+  private async startMobileOnce(
     userId: string,
     type: ScanType,
-    documentType: string | null,
-    country: string | undefined,
+    fields: NewTransactionFields,
   ): Promise<MobileHandoffResponse> {
     const now = new Date();
     const plan = planStart(
@@ -219,24 +184,15 @@ export class ScanTransactionService {
       now,
     );
     const token = newCallbackToken();
-    const draft = await this.draft(userId, type, token, now, {
-      channel: 'MOBILE',
-      documentType,
-      country: country ?? null,
-    });
-    const started = await this.kyx!.startMobile(draft, {
+    const draft = await this.draft(userId, type, token, now, fields);
+    const started = await this.platforms.startMobile(draft, {
       callbackUrl: this.callbackUrls.urlFor(token),
       tokenLifetimeMinutes: this.tokenLifetimeMinutes,
     });
-    let tx: ScanTransaction;
-    try {
-      tx = await this.store.insert(
-        { ...draft, jumioReference: started.jumioReference },
-        plan.kind === 'create' ? plan.replaces : null,
-      );
-    } catch (error) {
-      throw conflict(error);
-    }
+    const tx = await this.store.insert(
+      { ...draft, jumioReference: started.jumioReference },
+      plan.kind === 'create' ? plan.replaces : null,
+    );
     return {
       transactionId: tx.id,
       customerInternalReference: tx.customerInternalReference,
@@ -259,6 +215,7 @@ export class ScanTransactionService {
       const tx = await this.store.latest(userId, type);
       const changes = planScanReference(tx, scanReference);
       if (!tx || !changes) return this.statusResponse(type, tx);
+      await this.platforms.linkMobileResult(tx, scanReference);
       const owner = await this.store.findByJumioReference(scanReference);
       if (owner && owner.id !== tx.id) {
         throw new JumioError(
@@ -296,11 +253,7 @@ export class ScanTransactionService {
         locale,
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
-      async (tx, settings) => {
-        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
-        const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
-        return { jumioReference: answer.transactionReference, redirectUrl: answer.redirectUrl };
-      },
+      dto,
     );
   }
 
@@ -319,11 +272,7 @@ export class ScanTransactionService {
         locale,
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
-      async (tx, settings) => {
-        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
-        const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
-        return { jumioReference: answer.scanReference, redirectUrl: answer.clientRedirectUrl };
-      },
+      dto,
     );
   }
 
@@ -378,7 +327,7 @@ export class ScanTransactionService {
     userId: string,
     type: ScanType,
     fields: WebStartFields,
-    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+    urls: WebStartUrls,
   ): Promise<WebRedirectResponse> {
     const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint };
     // Long enough to see the start in flight end, or its claim lapse (see startClaimLeaseMs).
@@ -398,7 +347,7 @@ export class ScanTransactionService {
       );
       if (attempt.won) {
         try {
-          return await this.startClaimed(userId, type, fields, request, callJumio);
+          return await this.startClaimed(userId, type, fields, request, urls);
         } finally {
           await this.startClaims.release(attempt.claim);
         }
@@ -418,7 +367,7 @@ export class ScanTransactionService {
     type: ScanType,
     fields: WebStartFields,
     request: StartRequest,
-    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+    urls: WebStartUrls,
   ): Promise<WebRedirectResponse> {
     const now = new Date();
     // Re-read under the claim: a start that ended just before we claimed may already fit this request.
@@ -428,11 +377,11 @@ export class ScanTransactionService {
     const token = newCallbackToken();
     const draft = await this.draft(userId, type, token, now, fields);
     // Jumio first: if it fails, nothing has been written.
-    const answer = await callJumio(draft, {
+    const settings: PlatformStartSettings = {
       callbackUrl: this.callbackUrls.urlFor(token),
       tokenLifetimeMinutes: this.tokenLifetimeMinutes,
-      workflowId: this.options.workflowId ?? JUMIO_DEFAULTS.workflowId,
-    });
+    };
+    const answer = await this.platforms.startWeb(draft, urls, settings);
     const tx: ScanTransaction = {
       ...draft,
       jumioReference: answer.jumioReference,

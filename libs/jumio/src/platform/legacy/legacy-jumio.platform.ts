@@ -1,7 +1,10 @@
-import { parseCallbackForm } from '../../callback/callback-form.parser';
+import {
+  parseCallbackForm,
+  parseDocumentRetrieval,
+  parseNetverifyRetrieval,
+} from '../../callback/callback-form.parser';
 import type { JumioClient } from '../../client/jumio.client';
 import { JumioError, JumioErrorCode } from '../../errors/jumio.error';
-import { JumioResultRetriever } from '../../reconciliation/jumio-result.retriever';
 import type { AcquirePoaDto } from '../../scan-transaction/dto/acquire-poa.dto';
 import type { InitiatePoiDto } from '../../scan-transaction/dto/initiate-poi.dto';
 import { acquisitionRequest, initiateRequest } from '../../scan-transaction/jumio-start.requests';
@@ -22,14 +25,11 @@ import type {
  */
 export class LegacyJumioPlatform implements JumioPlatform {
   readonly name = 'legacy' as const;
-  private readonly retriever: JumioResultRetriever;
 
   constructor(
     private readonly jumio: JumioClient,
     private readonly workflowId: number,
-  ) {
-    this.retriever = new JumioResultRetriever(jumio);
-  }
+  ) {}
 
   async startWeb(start: PlatformWebStart): Promise<StartedScan> {
     const tx = asTransaction(start);
@@ -73,8 +73,19 @@ export class LegacyJumioPlatform implements JumioPlatform {
     return { product: claimed.product, jumioReference: claimed.jumioReference, accountId: null };
   }
 
-  retrieve(product: JumioProduct, references: ScanReferences): Promise<JumioResult> {
-    return this.retriever.retrieve(product, references.jumioReference);
+  /** Status first, details only once the status is final (jumio-api.md §6 best practice). */
+  async retrieve(product: JumioProduct, references: ScanReferences): Promise<JumioResult> {
+    const reference = references.jumioReference;
+    if (product === 'NETVERIFY') {
+      const status = await this.jumio.getNetverifyScanStatus(reference);
+      const data =
+        status.status === 'DONE' ? await this.jumio.getNetverifyScanData(reference) : null;
+      return parseNetverifyRetrieval(status, data);
+    }
+    const status = await this.jumio.getDocumentStatus(reference);
+    // FAILED needs no details (§4.2: not finalised in time); DONE carries the document and extraction.
+    const data = status.status === 'DONE' ? await this.jumio.getDocumentData(reference) : null;
+    return parseDocumentRetrieval(status, data);
   }
 
   async delete(product: JumioProduct, references: ScanReferences): Promise<void> {
