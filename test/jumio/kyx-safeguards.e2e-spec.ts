@@ -1,5 +1,5 @@
 import { ErasureService, type JumioModuleOptions } from '@app/jumio';
-import { CallbackConfirmation } from '@app/jumio/reconciliation/callback-confirmation.service';
+import { CallbackConfirmation } from '@app/jumio/callback/callback-confirmation.service';
 import { ReconciliationService } from '@app/jumio/reconciliation/reconciliation.service';
 import type { Response } from 'supertest';
 import { submitCapture } from '../sandbox/support/capture-journey';

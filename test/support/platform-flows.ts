@@ -1,6 +1,6 @@
 import type { JumioModuleOptions } from '@app/jumio';
-import type { JumioPlatformName } from '@app/jumio/platform/jumio-platform';
-import type { MobileHandoffResponse } from '@app/jumio/scan-transaction/dto/mobile-handoff.response';
+import type { JumioPlatformName } from '@app/jumio/jumio/jumio-platform';
+import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
 import { submitCapture } from '../sandbox/support/capture-journey';
 import type { DatabaseKind } from './create-test-app';
 import {
