@@ -82,6 +82,14 @@ describe.each(DATABASES)('KYX safeguards (%s)', (database) => {
     expect(kit.sandbox.kyx.findExecutions().length - executionsBefore).toBe(1);
   });
 
+  it('a web start sends Jumio the normalised locale (en-GB), not the request’s raw en_GB', async () => {
+    const started = await kit
+      .as('kyx-locale')
+      .post('poi', 'initiate', { ...WEB_URLS, locale: 'en_GB' });
+    expect(started.status).toBe(200);
+    expect(new URL(started.body.redirectUrl).searchParams.get('locale')).toBe('en-GB');
+  });
+
   it('erasure forgets the user’s account at once; a start meanwhile opens a new one the retried DELETE leaves alone', async () => {
     const userId = 'kyx-erased';
     await webPoi(kit, userId);
