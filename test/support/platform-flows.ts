@@ -36,6 +36,21 @@ export interface FlowPlatform {
   jumioFinished(kit: JumioTestKit, reference: string): boolean;
   /** The `jumioStatus` the module reports for each outcome. */
   jumioStatus: Record<FlowOutcome, string>;
+  /** A reason the module records for a fraud outcome. */
+  fraudReason: string;
+  /** The data centre the kit runs in. */
+  dataCenter: string;
+  /** What Jumio was told about a scan (references, callback URL). */
+  scanAtJumio(
+    kit: JumioTestKit,
+    reference: string,
+  ):
+    | { callbackUrl?: string; customerInternalReference?: string; userReference?: string }
+    | undefined;
+  /** How many scans (legacy transactions, KYX workflow executions) Jumio holds: each one billed. */
+  scansAtJumio(kit: JumioTestKit): number;
+  /** Jumio sends the scan's last callback again. */
+  resendCallback(kit: JumioTestKit, reference: string): Promise<unknown>;
 }
 
 const LEGACY_OUTCOMES = {
@@ -63,6 +78,11 @@ export const LEGACY_FLOWS: FlowPlatform = {
   jumioFinished: (kit, reference) =>
     kit.sandbox.control.transaction(reference)?.status !== 'PENDING',
   jumioStatus: LEGACY_OUTCOMES,
+  fraudReason: 'DENIED_FRAUD',
+  dataCenter: 'US',
+  scanAtJumio: (kit, reference) => kit.sandbox.control.transaction(reference),
+  scansAtJumio: (kit) => kit.sandbox.control.findTransactions().length,
+  resendCallback: (kit, reference) => kit.sandbox.control.resendCallback(reference),
 };
 
 export const KYX_FLOWS: FlowPlatform = {
@@ -94,6 +114,11 @@ export const KYX_FLOWS: FlowPlatform = {
     fraud: 'PROCESSED_REJECTED',
     poaExtracted: 'PROCESSED_PASSED',
   },
+  fraudReason: 'IMAGE_CHECKS_MANIPULATED_DOCUMENT',
+  dataCenter: 'EU',
+  scanAtJumio: (kit, reference) => kit.sandbox.kyx.execution(reference),
+  scansAtJumio: (kit) => kit.sandbox.kyx.findExecutions().length,
+  resendCallback: (kit, reference) => kit.sandbox.kyx.resendCallback(reference),
 };
 
 export const FLOW_PLATFORMS: FlowPlatform[] = [LEGACY_FLOWS, KYX_FLOWS];
