@@ -12,7 +12,7 @@ import {
 import { startKyxTestKit } from './kyx-test-kit';
 
 /** What the person does at Jumio, named the same on both platforms. */
-export type FlowOutcome = 'approved' | 'unreadable' | 'fraud' | 'poaExtracted';
+export type FlowOutcome = 'approved' | 'unreadable' | 'fraud' | 'poaExtracted' | 'poaUnfinished';
 
 /**
  * The few things that differ between the platforms in an end-to-end flow: how the kit starts, how the
@@ -58,6 +58,8 @@ const LEGACY_OUTCOMES = {
   unreadable: 'ERROR_NOT_READABLE_ID',
   fraud: 'DENIED_FRAUD',
   poaExtracted: 'EXTRACTED',
+  /** DV: the upload never finalised. */
+  poaUnfinished: 'FAILED',
 } as const;
 
 const KYX_OUTCOMES: Record<FlowOutcome, string> = {
@@ -65,6 +67,7 @@ const KYX_OUTCOMES: Record<FlowOutcome, string> = {
   unreadable: 'BLURRED',
   fraud: 'MANIPULATED',
   poaExtracted: 'EXTRACTED',
+  poaUnfinished: 'SESSION_EXPIRED',
 };
 
 export const LEGACY_FLOWS: FlowPlatform = {
@@ -72,7 +75,15 @@ export const LEGACY_FLOWS: FlowPlatform = {
   startKit: (database, options) => startJumioTestKit(database, options),
   finishWeb: (redirectUrl, outcome) => finishWebJourney(redirectUrl, LEGACY_OUTCOMES[outcome]),
   scanWithSdk: (kit, handoff, outcome) =>
-    scanWithSdk(kit.sandbox, handoff, LEGACY_OUTCOMES[outcome]),
+    scanWithSdk(
+      kit.sandbox,
+      handoff,
+      LEGACY_OUTCOMES[outcome],
+      // The legacy SDK is told the document of a POA; KYX's workflow knows it from the start.
+      handoff.documentType && handoff.country && outcome.startsWith('poa')
+        ? { type: handoff.documentType, country: handoff.country }
+        : undefined,
+    ),
   waitForCallback: async (kit, reference) =>
     (await kit.sandbox.control.waitForCallbacks(1, { reference }))[0].delivery,
   jumioFinished: (kit, reference) =>
@@ -113,6 +124,7 @@ export const KYX_FLOWS: FlowPlatform = {
     unreadable: 'PROCESSED_REJECTED',
     fraud: 'PROCESSED_REJECTED',
     poaExtracted: 'PROCESSED_PASSED',
+    poaUnfinished: 'SESSION_EXPIRED',
   },
   fraudReason: 'IMAGE_CHECKS_MANIPULATED_DOCUMENT',
   dataCenter: 'EU',
