@@ -1,5 +1,6 @@
 import type { JumioModuleOptions } from '@app/jumio';
 import type { JumioPlatformName } from '@app/jumio/jumio/jumio-platform';
+import type { JumioSandbox } from '@app/jumio-sandbox';
 import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
 import { submitCapture } from '../sandbox/support/capture-journey';
 import type { DatabaseKind } from './create-test-app';
@@ -49,6 +50,8 @@ export interface FlowPlatform {
     | undefined;
   /** How many scans (legacy transactions, KYX workflow executions) Jumio holds: each one billed. */
   scansAtJumio(kit: JumioTestKit): number;
+  /** Whether Jumio deleted the scan (KYX: with the user's whole account). */
+  deletedAtJumio(sandbox: JumioSandbox, reference: string): boolean | undefined;
   /** Jumio sends the scan's last callback again. */
   resendCallback(kit: JumioTestKit, reference: string): Promise<unknown>;
 }
@@ -94,6 +97,7 @@ export const LEGACY_FLOWS: FlowPlatform = {
   scanAtJumio: (kit, reference) => kit.sandbox.control.transaction(reference),
   scansAtJumio: (kit) => kit.sandbox.control.findTransactions().length,
   resendCallback: (kit, reference) => kit.sandbox.control.resendCallback(reference),
+  deletedAtJumio: (sandbox, reference) => sandbox.control.transaction(reference)?.deleted,
 };
 
 export const KYX_FLOWS: FlowPlatform = {
@@ -131,6 +135,7 @@ export const KYX_FLOWS: FlowPlatform = {
   scanAtJumio: (kit, reference) => kit.sandbox.kyx.execution(reference),
   scansAtJumio: (kit) => kit.sandbox.kyx.findExecutions().length,
   resendCallback: (kit, reference) => kit.sandbox.kyx.resendCallback(reference),
+  deletedAtJumio: (sandbox, reference) => sandbox.kyx.execution(reference)?.deleted,
 };
 
 export const FLOW_PLATFORMS: FlowPlatform[] = [LEGACY_FLOWS, KYX_FLOWS];
