@@ -3,7 +3,12 @@ import { startBrowserDemo, uniqueUser, type BrowserDemo } from './support/browse
 import { OnboardingPage } from './support/onboarding-page';
 
 /** The demo on each platform (`JUMIO_PLATFORM`); only the capture page's outcome names differ. */
-const PLATFORMS = [
+const PLATFORMS: Array<{
+  platform: 'legacy' | 'kyx';
+  env: Record<string, string>;
+  unreadable: string;
+  approved: string;
+}> = [
   {
     platform: 'legacy',
     env: {},
