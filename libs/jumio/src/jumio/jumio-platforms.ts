@@ -1,8 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
-import { KYX_DEFAULTS } from '../options/kyx.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { KyxAccount } from '../persistence/kyx-account.entity';
 import { KyxScan } from '../persistence/kyx-scan.entity';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
@@ -10,7 +8,6 @@ import type { JumioProduct, JumioResult } from '../persistence/verification.type
 import type { JumioPlatform, PlatformStart, StartedScan } from './jumio-platform';
 import { JumioMetrics } from './jumio-metrics';
 import { JumioClient } from './jumio.client';
-import { resolveKyxHosts } from './kyx/kyx-hosts';
 import { KyxJumioPlatform } from './kyx/kyx-jumio.platform';
 import { KyxClient } from './kyx/kyx.client';
 import { LegacyJumioPlatform } from './legacy/legacy-jumio.platform';
@@ -40,35 +37,32 @@ export class JumioPlatforms {
   private readonly forNewStarts: JumioPlatform;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     jumio: JumioClient,
     private readonly dataSource: DataSource,
     @Optional() metrics?: JumioMetrics,
   ) {
-    const kyx = options.kyx;
-    if (options.platform === 'kyx' && !kyx) {
-      throw new Error("JumioModule: platform 'kyx' needs the kyx options (clientId, clientSecret)");
-    }
-    this.legacy = new LegacyJumioPlatform(jumio, options.workflowId ?? JUMIO_DEFAULTS.workflowId);
+    const kyx = settings.kyx;
+    this.legacy = new LegacyJumioPlatform(jumio, settings.scans.workflowId);
     this.kyx = kyx
       ? new KyxJumioPlatform(
           new KyxClient({
             clientId: kyx.clientId,
             clientSecret: kyx.clientSecret,
-            userAgent: options.userAgent,
-            hosts: resolveKyxHosts(options.dataCenter ?? JUMIO_DEFAULTS.dataCenter, kyx),
-            requestTimeoutMs: options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs,
-            resilience: options.resilience,
-            pacing: options.pacing,
+            userAgent: settings.connection.userAgent,
+            hosts: kyx.hosts,
+            requestTimeoutMs: settings.connection.requestTimeoutMs,
+            resilience: settings.resilience,
+            pacing: settings.pacing,
             metrics,
           }),
-          {
-            poiWorkflowKey: kyx.poiWorkflowKey ?? KYX_DEFAULTS.poiWorkflowKey,
-            poaWorkflowKey: kyx.poaWorkflowKey ?? KYX_DEFAULTS.poaWorkflowKey,
-          },
+          { poiWorkflowKey: kyx.poiWorkflowKey, poaWorkflowKey: kyx.poaWorkflowKey },
         )
       : null;
-    this.forNewStarts = options.platform === 'kyx' ? this.kyx! : this.legacy;
+    if (settings.connection.platform === 'kyx' && !this.kyx) {
+      throw new Error("JumioModule: platform 'kyx' needs the kyx options (clientId, clientSecret)");
+    }
+    this.forNewStarts = settings.connection.platform === 'kyx' ? this.kyx! : this.legacy;
   }
 
   /** Web start on the configured platform: Jumio's reference and hosted page for the new transaction. */

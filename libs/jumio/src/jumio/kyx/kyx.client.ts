@@ -4,7 +4,7 @@ import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 import type { JumioMetrics } from '../jumio-metrics';
 import { JumioCallPolicies } from '../resilience/jumio-call-policies';
 import { JumioPacing } from '../resilience/jumio-pacing';
-import type { JumioPacingOptions } from '../../options/jumio-pacing.options';
+import type { PacingSettings } from '../../options/jumio-settings';
 import type { JumioResilienceOptions } from '../../options/jumio-resilience.options';
 import { KyxAccessTokenCache } from './kyx-access-token';
 import type {
@@ -27,7 +27,7 @@ export interface KyxClientSettings {
   requestTimeoutMs: number;
   resilience?: JumioResilienceOptions;
   /** The same pacing as legacy: account requests are billed starts, GETs retrievals. */
-  pacing?: JumioPacingOptions;
+  pacing?: Partial<PacingSettings>;
   metrics?: JumioMetrics;
 }
 
