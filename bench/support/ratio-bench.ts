@@ -11,7 +11,13 @@ import { median, spread } from './stats';
 /** Callbacks go to this many seeded transactions (first one applies, later ones are duplicates). */
 export const CALLBACK_TRANSACTIONS = 1_000;
 
-const STATUS_TARGET: Record<string, number> = { fastify: 0.85, bare: 0.85, express: 0.45 };
+const STATUS_TARGET: Record<string, number> = {
+  fastify: 0.85,
+  bare: 0.85,
+  express: 0.45,
+  'fastify-before': 0.85,
+  'express-before': 0.45,
+};
 const CALLBACK_TARGET = 0.8;
 export const P99_TARGET_MS = 10;
 export const RSS_TARGET_MB = 200;
@@ -20,7 +26,12 @@ interface ServerSpec {
   entry: string;
   env: Record<string, string>;
   label: string;
+  /** Built from BENCH_COMPARE_TREE rather than this checkout. */
+  compare?: boolean;
 }
+
+/** The subjects measured against a baseline, in this order. */
+const SUBJECTS = ['fastify', 'express', 'bare', 'fastify-api', 'fastify-before', 'express-before'];
 
 function servers(databaseUrl: string): Record<string, ServerSpec> {
   const env = { DATABASE_URL: databaseUrl };
@@ -47,6 +58,18 @@ function servers(databaseUrl: string): Record<string, ServerSpec> {
       entry: 'module',
       env: { ...module, HTTP_ADAPTER: 'fastify', JUMIO_INSTANCE_ROLE: 'api' },
       label: 'demo app on fastify, API-only instance',
+    },
+    'fastify-before': {
+      entry: 'module',
+      env: { ...module, HTTP_ADAPTER: 'fastify' },
+      label: 'BEFORE: demo app on fastify (BENCH_COMPARE_TREE)',
+      compare: true,
+    },
+    'express-before': {
+      entry: 'module',
+      env: { ...module, HTTP_ADAPTER: 'express' },
+      label: 'BEFORE: demo app on express (BENCH_COMPARE_TREE)',
+      compare: true,
     },
   };
 }
@@ -101,14 +124,16 @@ export async function runRatioBench(
   layout: CpuLayout,
   database: BenchDatabase,
   onRow: (row: RatioRow) => void,
+  compare?: CompiledServers,
 ): Promise<RatioRow[]> {
   const specs = servers(database.url);
-  const subjects = ['fastify', 'express', 'bare', 'fastify-api'].filter((name) =>
-    SETTINGS.subjects.includes(name),
+  const subjects = SUBJECTS.filter(
+    (name) => SETTINGS.subjects.includes(name) && (compare || !specs[name].compare),
   );
   const rows: RatioRow[] = [];
   const run = async (name: string, load: LoadSpec) => {
-    const server = await startServer(compiled, layout, specs[name].entry, specs[name].env);
+    const build = specs[name].compare && compare ? compare : compiled;
+    const server = await startServer(build, layout, specs[name].entry, specs[name].env);
     try {
       return await measure(server, load);
     } finally {
@@ -207,6 +232,9 @@ export async function runRatioBench(
           }),
         },
         (name) => STATUS_TARGET[name],
+        // The callback runs leave thousands of postponed callbacks that every module server would
+        // otherwise keep retrying (Retrieval API calls to its sandbox) while its status reads are timed.
+        () => database.clearInbox(),
       );
     }
   }

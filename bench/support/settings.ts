@@ -44,6 +44,12 @@ export const SETTINGS = {
   rateLimitedSeconds: number('BENCH_RATE_LIMITED_DURATION', 20, 5),
   // Soak.
   soakSeconds: number('BENCH_SOAK_DURATION', 600, 30),
+  /**
+   * Another checkout of the project (e.g. `git archive` of the commit before a change, with a
+   * node_modules link): its demo app runs as the extra subjects `fastify-before` and `express-before`,
+   * in the same alternating rounds, so a change is compared under the same machine noise.
+   */
+  compareTree: text('BENCH_COMPARE_TREE', ''),
   /** Extra environment for every module server (e.g. the client's pacing options, once they exist). */
   serverEnv: Object.fromEntries(
     list('BENCH_SERVER_ENV', '').map((pair) => {
