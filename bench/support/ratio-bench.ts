@@ -83,6 +83,8 @@ export interface RatioRow {
   runs: LoadResult[];
   /** subject / baseline of the same round, one per pair. */
   ratios: number[];
+  /** baseline's server CPU per request / the subject's, same round: the ratio in CPU cost. */
+  cpuRatios: number[];
   baselineRequestsPerSecond?: number;
   target?: number;
 }
@@ -165,7 +167,7 @@ export async function runRatioBench(
         const result = await run(name, load);
         byName.get(name)!.push(result);
         console.log(
-          `  ${title} ${size} round ${round + 1}: ${specs[name].label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${Math.round(result.maxRssMb)} MB`,
+          `  ${title} ${size} round ${round + 1}: ${specs[name].label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${Math.round(result.maxRssMb)} MB, ${Math.round(result.cpuUsPerRequest)} µs CPU/request`,
         );
       }
     }
@@ -182,6 +184,9 @@ export async function runRatioBench(
         ratios: isBaseline
           ? []
           : runs.map((result, i) => result.requestsPerSecond / baselineRuns[i].requestsPerSecond),
+        cpuRatios: isBaseline
+          ? []
+          : runs.map((result, i) => baselineRuns[i].cpuUsPerRequest / result.cpuUsPerRequest),
         baselineRequestsPerSecond: isBaseline
           ? undefined
           : median(baselineRuns.map((result) => result.requestsPerSecond)),
