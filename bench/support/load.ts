@@ -14,6 +14,8 @@ export interface LoadSpec {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Requests per second over all connections; 0 or undefined: as fast as possible. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -60,6 +62,7 @@ function fire(url: string, spec: LoadSpec): Promise<autocannon.Result> {
     url,
     connections: spec.connections,
     duration: spec.durationSeconds,
+    ...(spec.rate ? { overallRate: spec.rate } : {}),
     timeout: 10,
     requests: [
       {

@@ -146,6 +146,7 @@ export async function runRatioBench(
     connections: SETTINGS.connections,
     durationSeconds: SETTINGS.durationSeconds,
     warmupSeconds: SETTINGS.warmupSeconds,
+    rate: SETTINGS.rate,
   };
 
   async function scenario(

@@ -24,6 +24,11 @@ export const SETTINGS = {
   durationSeconds: number('BENCH_DURATION', 8, 3),
   warmupSeconds: number('BENCH_WARMUP', 2, 1),
   connections: number('BENCH_CONNECTIONS', 50),
+  /**
+   * Requests per second for every ratio run (0: as fast as the server answers). On a busy machine a fixed
+   * rate that every server reaches makes the servers' CPU per request comparable (same work, same pace).
+   */
+  rate: number('BENCH_RATE', 0),
   subjects: list('BENCH_SUBJECTS', 'baseline,fastify,express,bare,fastify-api'),
   /** A median ratio is reported only when every pair's ratio is within this fraction of it. */
   maxSpread: number('BENCH_MAX_SPREAD', 0.1),
