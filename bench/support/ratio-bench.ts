@@ -103,6 +103,10 @@ export function judge(row: RatioRow): RatioVerdict {
   const ratioSpread = spread(row.ratios);
   if (row.ratios.length < 3)
     return { ratio, spread: ratioSpread, reported: false, why: 'fewer than 3 pairs' };
+  if (SETTINGS.rate > 0) {
+    const why = `fixed rate (BENCH_RATE=${SETTINGS.rate}): req/s says nothing, see the CPU-cost ratio`;
+    return { ratio, spread: ratioSpread, reported: false, why };
+  }
   if (ratioSpread > SETTINGS.maxSpread) {
     return {
       ratio,
