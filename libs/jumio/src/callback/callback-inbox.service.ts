@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
-import { preparedQuery, type PreparedQuery } from '../common/prepared-query';
+import { preparedQuery, type PreparedQuery } from '../persistence/prepared-query';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
-import { claimRows } from '../reconciliation/row-claims';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
-import { kyxCallbackReference } from '../platform/callback-claim';
-import type { CallbackOutcome } from './callback-inbox.entity';
+import { LeaseRenewer, WORK_LEASE_MS } from '../persistence/lease-renewer';
+import { claimRows } from '../persistence/row-claims';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
+import { kyxCallbackReference } from './callback-claim';
+import type { CallbackOutcome } from '../persistence/callback-inbox.entity';
 
 const TABLE = 'jumio_callback_inbox';
 /** Callbacks still to process: not processed, raw form still there (retention empties it eventually). */

@@ -1,5 +1,5 @@
-import { runsBackgroundWork } from '../common/instance-role';
-import { PeriodicPass } from '../common/periodic-pass';
+import { runsBackgroundWork } from '../options/instance-role';
+import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -8,8 +8,8 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { failureSummary } from '../common/failure-summary';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
 import { retentionSettings, type RetentionSettings } from './data-protection.settings';
 import { ErasureService } from './erasure.service';
 import { PersonalDataPurger } from './personal-data.purger';

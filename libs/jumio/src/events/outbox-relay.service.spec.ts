@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from '../options/jumio.options';
 import { OUTBOX_TABLE } from './outbox.writer';
 import { OutboxRelay } from './outbox-relay.service';
 import { ScanTransactionEvents } from './scan-transaction-events';

@@ -1,5 +1,5 @@
-import { backgroundIntervalMs } from '../common/instance-role';
-import { PeriodicPass } from '../common/periodic-pass';
+import { backgroundIntervalMs } from '../options/instance-role';
+import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -12,15 +12,15 @@ import { ModuleRef } from '@nestjs/core';
 import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
 import { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { parseReasons } from '../scan-transaction/scan-transaction.rules';
-import type { ScanType } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
-import { LeaseRenewer, WORK_LEASE_MS } from '../reconciliation/lease-renewer';
-import { claimRows } from '../reconciliation/row-claims';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { runInTransaction } from '../persistence/db-transaction';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import type { ScanType } from '../persistence/scan-transaction.types';
+import type { VerificationDecision } from '../persistence/verification.types';
+import { LeaseRenewer, WORK_LEASE_MS } from '../persistence/lease-renewer';
+import { claimRows } from '../persistence/row-claims';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
 import { OUTBOX_TABLE } from './outbox.writer';
 import {
   eventEmitterName,

@@ -1,5 +1,5 @@
-import { backgroundIntervalMs } from '../common/instance-role';
-import { PeriodicPass } from '../common/periodic-pass';
+import { backgroundIntervalMs } from '../options/instance-role';
+import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
   Injectable,
@@ -8,27 +8,27 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { productOf } from '../scan-transaction/scan-transaction.rules';
-import { ScanTransactionService } from '../scan-transaction/scan-transaction.service';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { productOf } from '../transaction/scan-transaction.rules';
+import { ScanTransactionService } from '../start/scan-transaction.service';
 import {
   ConcurrentChangeError,
   ScanTransactionStore,
-} from '../scan-transaction/scan-transaction.store';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { EXPIRED_ERROR_CODE, expiryDeadline } from './expiry.rules';
-import { JumioResultRetriever } from './jumio-result.retriever';
+} from '../results/scan-transaction.store';
+import { runInTransaction } from '../persistence/db-transaction';
+import { EXPIRED_ERROR_CODE, expiryDeadline } from '../transaction/expiry.rules';
+import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 import {
   DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
   nextCheckDelaySeconds,
   parseRetrievalSchedule,
 } from './retrieval-schedule';
-import { LeaseRenewer, WORK_LEASE_MS } from './lease-renewer';
-import { claimRows } from './row-claims';
-import { sqlDialect, type SqlDialect } from './sql-dialect';
+import { LeaseRenewer, WORK_LEASE_MS } from '../persistence/lease-renewer';
+import { claimRows } from '../persistence/row-claims';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
 
 export const DEFAULT_RECONCILIATION_INTERVAL_MS = 15_000;
 const TABLE = 'jumio_scan_transaction';
