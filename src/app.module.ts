@@ -49,7 +49,8 @@ export class AppModule implements NestModule {
    * Under Fastify it sets `user` on the raw request, where the module looks for it.
    */
   configure(): void {
-    const adapter = this.adapterHost.httpAdapter;
+    const adapter = this.adapterHost.httpAdapter as typeof this.adapterHost.httpAdapter | undefined;
+    if (!adapter) return; // an application context without HTTP
     if (adapter.getType() === 'fastify') {
       adapter
         .getInstance<FastifyOnRequest>()
