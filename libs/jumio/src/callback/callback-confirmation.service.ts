@@ -10,10 +10,8 @@ import { CallbackParseError } from '../jumio/legacy/callback-form.parser';
 import { CallbackInboxService, type PendingCallback } from './callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../jumio/jumio-reference';
-import { backgroundIntervalMs, instanceRole } from '../options/instance-role';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { readCallbackClaim } from './callback-claim';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf, resultMatchesTransaction } from '../transaction/scan-transaction.rules';
@@ -21,12 +19,7 @@ import { ScanTransactionService } from '../start/scan-transaction.service';
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 
-export const DEFAULT_CALLBACK_INBOX_INTERVAL_MS = 5_000;
-/** A worker-only instance looks for stored callbacks this often (it receives none itself). */
-export const WORKER_CALLBACK_INBOX_INTERVAL_MS = 500;
 const BATCH_SIZE = 20;
-/** Callbacks processed at the same time by one instance (each holds a pooled connection at times). */
-export const DEFAULT_CALLBACK_INBOX_CONCURRENCY = 4;
 /** After a failed or unfinished try, wait about as long as the callback is old (30 s to 1 h). */
 const MIN_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60_000;
@@ -60,27 +53,15 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   private stopping = false;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly dataSource: DataSource,
     private readonly retriever: JumioResultRetriever,
     private readonly scans: ScanTransactionService,
     private readonly inbox: CallbackInboxService,
   ) {
-    const role = instanceRole(options);
-    this.intervalMs = backgroundIntervalMs(
-      options,
-      options.callbackInboxIntervalMs ??
-        (role === 'worker'
-          ? WORKER_CALLBACK_INBOX_INTERVAL_MS
-          : DEFAULT_CALLBACK_INBOX_INTERVAL_MS),
-    );
-    this.processesOwnCallbacks = role !== 'api';
-    this.concurrency = options.callbackInboxConcurrency ?? DEFAULT_CALLBACK_INBOX_CONCURRENCY;
-    if (!Number.isInteger(this.concurrency) || this.concurrency < 1 || this.concurrency > 256) {
-      throw new Error(
-        `JumioModule: callbackInboxConcurrency must be an integer from 1 to 256, got ${this.concurrency}`,
-      );
-    }
+    this.intervalMs = settings.callbacks.inboxIntervalMs;
+    this.processesOwnCallbacks = settings.instance.runsBackgroundWork;
+    this.concurrency = settings.callbacks.inboxConcurrency;
   }
 
   onApplicationBootstrap(): void {
@@ -166,8 +147,9 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     try {
       await this.confirm(callback);
     } catch (error) {
-      const what = error instanceof JumioError ? error.code : 'an unexpected error';
-      this.logger.warn(`Callback ${id} not confirmed (${what}); it will be tried again`);
+      this.logger.warn(
+        `Callback ${id} not confirmed (${failureSummary(error)}); it will be tried again`,
+      );
       await this.postpone(callback);
     }
   }

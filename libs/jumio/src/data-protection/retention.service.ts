@@ -1,4 +1,3 @@
-import { runsBackgroundWork } from '../options/instance-role';
 import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
@@ -8,9 +7,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { failureSummary } from '../common/failure-summary';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
-import { retentionSettings, type RetentionSettings } from './data-protection.settings';
+import { JUMIO_SETTINGS, type DataProtectionSettings, type JumioSettings } from '../options/jumio-settings';
 import { ErasureService } from './erasure.service';
 import { PersonalDataPurger } from './personal-data.purger';
 
@@ -33,22 +30,20 @@ export interface RetentionRunReport {
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RetentionService.name);
-  private readonly settings: RetentionSettings;
+  private readonly settings: DataProtectionSettings;
   private readonly passes = new PeriodicPass<void>();
-  private readonly runsTimer: boolean;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly purger: PersonalDataPurger,
     private readonly erasure: ErasureService,
   ) {
-    this.settings = retentionSettings(options);
-    this.runsTimer = runsBackgroundWork(options);
+    this.settings = settings.dataProtection;
   }
 
   onApplicationBootstrap(): void {
     this.passes.start(
-      this.runsTimer ? this.settings.jobIntervalSeconds * 1000 : 0,
+      this.settings.retentionJobIntervalMs,
       () => this.runAndReport(),
       (error) => this.logger.error(`Data-protection job failed: ${failureSummary(error)}`),
     );
@@ -60,9 +55,8 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** One full run; `now` lets tests move time forward. */
   async runOnce(now = new Date()): Promise<RetentionRunReport> {
-    const dayMs = 24 * 60 * 60_000;
     const expiredResults = await this.purger.purgeResults(
-      { createdBefore: new Date(now.getTime() - this.settings.personalDataDays * dayMs) },
+      { createdBefore: new Date(now.getTime() - this.settings.personalDataRetentionMs) },
       'RETENTION',
       'PERSONAL_DATA_PURGED',
     );
@@ -72,7 +66,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       'PERSONAL_DATA_ERASED',
     );
     const callbackPayloads = await this.purger.purgeCallbackPayloads({
-      receivedBefore: new Date(now.getTime() - this.settings.rawCallbackHours * 60 * 60_000),
+      receivedBefore: new Date(now.getTime() - this.settings.rawCallbackRetentionMs),
     });
     const erasuresCompleted = await this.erasure.retryDue(now);
     return { expiredResults, lateErasedResults, callbackPayloads, erasuresCompleted };

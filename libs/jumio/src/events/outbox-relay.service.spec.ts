@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import type { JumioSettings } from '../options/jumio-settings';
 import { OUTBOX_TABLE } from './outbox.writer';
 import { OutboxRelay } from './outbox-relay.service';
 import { ScanTransactionEvents } from './scan-transaction-events';
@@ -29,7 +29,7 @@ describe('OutboxRelay timer', () => {
   it('logs a failed pass by error name only, never the message (it can quote stored values)', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const relay = new OutboxRelay(
-      { outboxRelayIntervalMs: 5 } as JumioModuleOptions,
+      { instance: { outboxRelayIntervalMs: 5 } } as unknown as JumioSettings,
       dataSource,
       new ScanTransactionEvents(),
     );
@@ -91,7 +91,7 @@ describe('OutboxRelay with an unreadable row', () => {
       seen.push({ id: event.id, reasons: event.reasons });
     });
     const relay = new OutboxRelay(
-      { outboxRelayIntervalMs: 0 } as JumioModuleOptions,
+      { instance: { outboxRelayIntervalMs: 0 } } as unknown as JumioSettings,
       dataSource,
       events,
     );

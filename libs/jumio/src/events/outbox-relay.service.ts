@@ -1,4 +1,3 @@
-import { backgroundIntervalMs } from '../options/instance-role';
 import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
@@ -12,8 +11,7 @@ import { ModuleRef } from '@nestjs/core';
 import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
 import { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { runInTransaction } from '../persistence/db-transaction';
 import { parseReasons } from '../transaction/scan-transaction.rules';
 import type { ScanType } from '../persistence/scan-transaction.types';
@@ -30,7 +28,6 @@ import {
 } from './scan-transaction-event';
 import { ScanTransactionEvents } from './scan-transaction-events';
 
-export const DEFAULT_OUTBOX_RELAY_INTERVAL_MS = 1_000;
 const BATCH_SIZE = 50;
 /** Short, renewed while the batch is delivered (see LeaseRenewer). */
 const LEASE_MS = WORK_LEASE_MS;
@@ -75,15 +72,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly leases: LeaseRenewer;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly dataSource: DataSource,
     private readonly events: ScanTransactionEvents,
     @Optional() private readonly moduleRef?: ModuleRef,
   ) {
-    this.intervalMs = backgroundIntervalMs(
-      options,
-      options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS,
-    );
+    this.intervalMs = settings.instance.outboxRelayIntervalMs;
     this.dialect = sqlDialect(dataSource);
     this.leases = new LeaseRenewer(dataSource, this.dialect, OUTBOX_TABLE, LEASE_MS);
   }

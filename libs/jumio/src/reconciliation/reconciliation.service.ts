@@ -1,4 +1,3 @@
-import { backgroundIntervalMs } from '../options/instance-role';
 import { PeriodicPass } from '../jobs/periodic-pass';
 import {
   Inject,
@@ -8,9 +7,9 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { failureSummary } from '../common/failure-summary';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf } from '../transaction/scan-transaction.rules';
 import { ScanTransactionService } from '../start/scan-transaction.service';
@@ -21,16 +20,11 @@ import {
 import { runInTransaction } from '../persistence/db-transaction';
 import { EXPIRED_ERROR_CODE, expiryDeadline } from '../transaction/expiry.rules';
 import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
-import {
-  DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
-  nextCheckDelaySeconds,
-  parseRetrievalSchedule,
-} from './retrieval-schedule';
+import { nextCheckDelayMs } from './retrieval-schedule';
 import { LeaseRenewer, WORK_LEASE_MS } from '../persistence/lease-renewer';
 import { claimRows } from '../persistence/row-claims';
 import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
 
-export const DEFAULT_RECONCILIATION_INTERVAL_MS = 15_000;
 const TABLE = 'jumio_scan_transaction';
 const BATCH_SIZE = 25;
 /** Short, renewed while the batch is worked on (see LeaseRenewer). */
@@ -55,35 +49,24 @@ export interface ReconciliationReport {
 @Injectable()
 export class ReconciliationService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JumioReconciliation');
-  private readonly schedule: number[];
+  private readonly scheduleMs: readonly number[];
   private readonly intervalMs: number;
-  private readonly tokenLifetimeMinutes: number;
+  private readonly webLinkLifetimeMs: number;
   private readonly dialect: SqlDialect;
   private readonly passes = new PeriodicPass<ReconciliationReport>();
   private readonly leases: LeaseRenewer;
   private stopping = false;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly dataSource: DataSource,
     private readonly store: ScanTransactionStore,
     private readonly scans: ScanTransactionService,
     private readonly retriever: JumioResultRetriever,
   ) {
-    try {
-      this.schedule = parseRetrievalSchedule(
-        options.retrievalScheduleSeconds ?? DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
-      );
-    } catch (error) {
-      throw new Error(`JumioModule: retrievalScheduleSeconds: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    this.intervalMs = backgroundIntervalMs(
-      options,
-      options.reconciliationIntervalMs ?? DEFAULT_RECONCILIATION_INTERVAL_MS,
-    );
-    this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
+    this.scheduleMs = settings.retrieval.scheduleMs;
+    this.intervalMs = settings.retrieval.reconciliationIntervalMs;
+    this.webLinkLifetimeMs = settings.scans.webLinkLifetimeMs;
     this.dialect = sqlDialect(dataSource);
     this.leases = new LeaseRenewer(dataSource, this.dialect, TABLE, LEASE_MS);
   }
@@ -148,7 +131,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
    * as that POI was decided after the POA's last check.
    */
   private async restartChangedSchedules(now: Date): Promise<void> {
-    const first = new Date(now.getTime() + nextCheckDelaySeconds(this.schedule, 0) * 1000);
+    const first = new Date(now.getTime() + nextCheckDelayMs(this.scheduleMs, 0));
     await runInTransaction(this.dataSource, async (manager) => {
       await this.dialect.rows(
         manager,
@@ -179,7 +162,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
         tx = await repository.findOneBy({ id });
         if (!tx || tx.openKey === null) return;
       }
-      const deadline = expiryDeadline(tx, this.tokenLifetimeMinutes);
+      const deadline = expiryDeadline(tx, this.webLinkLifetimeMs);
       if (deadline && now >= deadline && (await this.expire(tx))) {
         report.expired.push(id);
         return;
@@ -235,9 +218,9 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
     checksDone: number,
     now: Date,
   ): Promise<void> {
-    const delayMs = nextCheckDelaySeconds(this.schedule, checksDone) * 1000;
+    const delayMs = nextCheckDelayMs(this.scheduleMs, checksDone);
     let next = new Date(now.getTime() + delayMs);
-    const deadline = tx ? expiryDeadline(tx, this.tokenLifetimeMinutes) : null;
+    const deadline = tx ? expiryDeadline(tx, this.webLinkLifetimeMs) : null;
     // Without a reference there is nothing to retrieve: the next look is the expiry itself.
     if (tx && tx.jumioReference === null && deadline) next = deadline;
     else if (deadline && deadline < next) next = deadline;
@@ -261,12 +244,8 @@ export class ReconciliationService implements OnApplicationBootstrap, OnModuleDe
   }
 
   private logFailure(error: unknown, transactionId?: string): void {
-    const what =
-      error instanceof JumioError
-        ? `${error.code}: ${error.message}`
-        : String((error as Error)?.message ?? error);
     this.logger.warn(
-      `Reconciliation${transactionId ? ` of ${transactionId}` : ''} failed: ${what}`,
+      `Reconciliation${transactionId ? ` of ${transactionId}` : ''} failed: ${failureSummary(error)}`,
     );
   }
 }
