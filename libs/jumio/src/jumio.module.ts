@@ -19,6 +19,9 @@ import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './http-adapter/jumio-fastify-compat.module';
 import { JumioHttpHardeningInstaller } from './http-adapter/jumio-http-hardening';
 import { JumioConfigurableModule } from './jumio.module-definition';
+import { BACKGROUND_RESULTS_PROVIDER } from './jobs/background-results';
+import { JumioJobScheduler } from './jobs/job-scheduler';
+import { BACKGROUND_DATABASE_PROVIDER } from './persistence/background-database';
 import { JumioObservabilityModule } from './observability/jumio-observability.module';
 import { TransactionStateGauge } from './observability/transaction-state.gauge';
 import { KyxScans } from './platform/kyx/kyx-scans';
@@ -51,6 +54,9 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     JumioReviewController,
   ],
   providers: [
+    JumioJobScheduler,
+    BACKGROUND_DATABASE_PROVIDER,
+    BACKGROUND_RESULTS_PROVIDER,
     JumioSchemaCheck,
     JumioClient,
     JumioUserGuard,
