@@ -46,7 +46,7 @@ export async function startModule(
       JumioModule.forRoot({
         callbackBaseUrl: 'https://bank.example/api',
         ...testJumioOptions(jumioUrl, options),
-      } as JumioModuleOptions),
+      }),
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
