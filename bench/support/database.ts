@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { JUMIO_MIGRATIONS } from '../../libs/jumio/src/migrations/jumio-migrations';
+import { JUMIO_MIGRATIONS } from '../../libs/jumio/src/persistence/migrations/jumio-migrations';
 import { startPostgresServer, type PostgresServer } from '../../test/support/postgres-server';
 
 export interface BenchDatabase {

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { JumioClient } from '@app/jumio/client/jumio.client';
-import type { NetverifyInitiateRequest } from '@app/jumio/client/jumio-api.types';
-import { JumioError, JumioErrorCode } from '@app/jumio/errors/jumio.error';
-import type { JumioModuleOptions } from '@app/jumio/jumio.options';
+import { JumioClient } from '@app/jumio/jumio/jumio.client';
+import type { NetverifyInitiateRequest } from '@app/jumio/jumio/jumio-api.types';
+import { JumioError, JumioErrorCode } from '@app/jumio/common/jumio.error';
+import type { JumioModuleOptions } from '@app/jumio/options/jumio.options';
 
 /** One request as the fake Jumio saw it. */
 interface SeenRequest {

@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
-import { JumioError, JumioErrorCode } from '@app/jumio/errors/jumio.error';
-import type { KyxAccountRequest } from '@app/jumio/platform/kyx/kyx-api.types';
-import { KyxClient, type KyxClientSettings } from '@app/jumio/platform/kyx/kyx.client';
-import { resolveKyxHosts } from '@app/jumio/platform/kyx/kyx-hosts';
+import { JumioError, JumioErrorCode } from '@app/jumio/common/jumio.error';
+import type { KyxAccountRequest } from '@app/jumio/jumio/kyx/kyx-api.types';
+import { KyxClient, type KyxClientSettings } from '@app/jumio/jumio/kyx/kyx.client';
+import { resolveKyxHosts } from '@app/jumio/jumio/kyx/kyx-hosts';
 
 const CLIENT_ID = 'kyx-client-7f3a';
 const CLIENT_SECRET = 'kyx-secret-never-in-messages-91c2';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { CallbackInboxEntry } from '@app/jumio/callback/callback-inbox.entity';
-import { VerificationResult } from '@app/jumio/scan-transaction/verification-result.entity';
+import { CallbackInboxEntry } from '@app/jumio/persistence/callback-inbox.entity';
+import { VerificationResult } from '@app/jumio/persistence/verification-result.entity';
 import { FieldCipher } from '@app/jumio/data-protection/field-cipher';
 import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
 import { reencryptAll } from '@app/jumio/data-protection/reencrypt-all';

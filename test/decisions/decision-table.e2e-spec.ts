@@ -13,7 +13,7 @@ import { journey, start, type Preset } from './support/decision-journey';
  * Every row of the decision table (docs/decisions.md) through the real HTTP routes, the Jumio sandbox, its
  * callback and the Retrieval API: one parameterised suite, one row per Jumio outcome. Rows whose Jumio words
  * the sandbox cannot produce (it is faithful: no misspelt or unknown statuses, no idScanStatus contradicting
- * the verification status) are in libs/jumio/src/scan-transaction/verification-decision.spec.ts.
+ * the verification status) are in libs/jumio/src/jumio/legacy/verification-decision.spec.ts.
  */
 
 /** The module configurations the table is played under. */

@@ -1,5 +1,5 @@
-import type { WebRedirectResponse } from '@app/jumio/scan-transaction/dto/web-redirect.response';
-import { StartClaims } from '@app/jumio/scan-transaction/start-claims';
+import type { WebRedirectResponse } from '@app/jumio/start/dto/web-redirect.response';
+import { StartClaims } from '@app/jumio/start/start-claims';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import type { Response } from 'supertest';
 import {

@@ -1,5 +1,5 @@
 import { ErasureService, type JumioModuleOptions } from '@app/jumio';
-import { CallbackConfirmation } from '@app/jumio/reconciliation/callback-confirmation.service';
+import { CallbackConfirmation } from '@app/jumio/callback/callback-confirmation.service';
 import { ReconciliationService } from '@app/jumio/reconciliation/reconciliation.service';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { submitCapture } from '../sandbox/support/capture-journey';

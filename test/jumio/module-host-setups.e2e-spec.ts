@@ -1,4 +1,4 @@
-import { CallbackConfirmation } from '@app/jumio/reconciliation/callback-confirmation.service';
+import { CallbackConfirmation } from '@app/jumio/callback/callback-confirmation.service';
 import { JUMIO_ENTITIES, JUMIO_MIGRATIONS, JumioModule, type JumioModuleOptions } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { type DynamicModule, type INestApplication, RequestMethod } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { DEFAULT_POA_RULES } from '@app/jumio/poa-rules/proof-of-address.rules';
+import { DEFAULT_POA_RULES } from '@app/jumio/results/proof-of-address.rules';
 import { EXTRACTABLE_DOCUMENT_TYPES } from '@app/jumio-sandbox';
 import { DATABASES } from '../support/create-test-app';
 import {

@@ -1,5 +1,5 @@
-import type { MobileHandoffResponse } from '@app/jumio/scan-transaction/dto/mobile-handoff.response';
-import { CallbackConfirmation } from '@app/jumio/reconciliation/callback-confirmation.service';
+import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
+import { CallbackConfirmation } from '@app/jumio/callback/callback-confirmation.service';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';

@@ -1,4 +1,4 @@
-import type { MobileHandoffResponse } from '@app/jumio/scan-transaction/dto/mobile-handoff.response';
+import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { DataSource } from 'typeorm';
 import { SANDBOX_RETRIEVAL_CREDENTIALS } from '../../src/config/jumio-module-options';

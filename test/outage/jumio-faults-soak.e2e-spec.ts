@@ -1,4 +1,4 @@
-import type { WebRedirectResponse } from '@app/jumio/scan-transaction/dto/web-redirect.response';
+import type { WebRedirectResponse } from '@app/jumio/start/dto/web-redirect.response';
 import { startJumioSandbox, type FaultSpec, type JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';
 import {

@@ -1,11 +1,11 @@
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
-import { JumioClient } from '@app/jumio/client/jumio.client';
-import { JumioErrorCode } from '@app/jumio/errors/jumio.error';
-import type { JumioPlatform, PlatformStart } from '@app/jumio/platform/jumio-platform';
-import { KyxJumioPlatform } from '@app/jumio/platform/kyx/kyx-jumio.platform';
-import { KyxClient } from '@app/jumio/platform/kyx/kyx.client';
-import { resolveKyxHosts } from '@app/jumio/platform/kyx/kyx-hosts';
-import { LegacyJumioPlatform } from '@app/jumio/platform/legacy/legacy-jumio.platform';
+import { JumioClient } from '@app/jumio/jumio/jumio.client';
+import { JumioErrorCode } from '@app/jumio/common/jumio.error';
+import type { JumioPlatform, PlatformStart } from '@app/jumio/jumio/jumio-platform';
+import { KyxJumioPlatform } from '@app/jumio/jumio/kyx/kyx-jumio.platform';
+import { KyxClient } from '@app/jumio/jumio/kyx/kyx.client';
+import { resolveKyxHosts } from '@app/jumio/jumio/kyx/kyx-hosts';
+import { LegacyJumioPlatform } from '@app/jumio/jumio/legacy/legacy-jumio.platform';
 import { CallbackReceiver } from '../sandbox/support/callback-receiver';
 import { submitCapture } from '../sandbox/support/capture-journey';
 

@@ -1,4 +1,4 @@
-import { JumioClient } from '@app/jumio/client/jumio.client';
+import { JumioClient } from '@app/jumio/jumio/jumio.client';
 import { JumioErrorCode, type JumioModuleOptions } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';

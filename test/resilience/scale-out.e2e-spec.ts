@@ -1,5 +1,5 @@
-import type { MobileHandoffResponse } from '@app/jumio/scan-transaction/dto/mobile-handoff.response';
-import type { WebRedirectResponse } from '@app/jumio/scan-transaction/dto/web-redirect.response';
+import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
+import type { WebRedirectResponse } from '@app/jumio/start/dto/web-redirect.response';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';
 import {

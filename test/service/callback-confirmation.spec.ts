@@ -5,12 +5,12 @@ import { CallbackInboxService } from '@app/jumio/callback/callback-inbox.service
 import {
   CALLBACK_INBOX_JOB,
   CallbackConfirmation,
-} from '@app/jumio/reconciliation/callback-confirmation.service';
+} from '@app/jumio/callback/callback-confirmation.service';
 import { JumioJobScheduler } from '@app/jumio/jobs/job-scheduler';
 import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
 import { ScanTransactionEvents } from '@app/jumio';
-import { ScanTransactionService } from '@app/jumio/scan-transaction/scan-transaction.service';
-import { hashCallbackToken } from '@app/jumio/scan-transaction/scan-secrets';
+import { ScanTransactionService } from '@app/jumio/start/scan-transaction.service';
+import { hashCallbackToken } from '@app/jumio/common/scan-secrets';
 import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { finishWebJourney, WEB_URLS } from '../support/jumio-test-kit';
 import { startModule } from './service-kit';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import type { JumioModuleOptions } from '@app/jumio';
 import { JumioJobScheduler } from '@app/jumio/jobs/job-scheduler';
-import { BackgroundDatabase } from '@app/jumio/persistence/background-database';
+import { BackgroundDatabase } from '@app/jumio/jobs/background-database';
 import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { startModule } from './service-kit';
 

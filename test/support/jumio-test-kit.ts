@@ -1,5 +1,5 @@
 import type { JumioModuleOptions, ScanTransactionStatusResponse } from '@app/jumio';
-import type { MobileHandoffResponse } from '@app/jumio/scan-transaction/dto/mobile-handoff.response';
+import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
 import {
   startJumioSandbox,
   type JumioSandbox,
@@ -7,7 +7,7 @@ import {
   type ScanOutcome,
 } from '@app/jumio-sandbox';
 import request, { type Response } from 'supertest';
-import { CallbackConfirmation } from '@app/jumio/reconciliation/callback-confirmation.service';
+import { CallbackConfirmation } from '@app/jumio/callback/callback-confirmation.service';
 import {
   createTestApp,
   createTestDatabase,

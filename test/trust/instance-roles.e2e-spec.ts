@@ -1,4 +1,4 @@
-import { CallbackConfirmation } from '@app/jumio/reconciliation/callback-confirmation.service';
+import { CallbackConfirmation } from '@app/jumio/callback/callback-confirmation.service';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import {
   createTestApp,

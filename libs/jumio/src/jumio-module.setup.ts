@@ -1,9 +1,9 @@
 import type { DynamicModule, FactoryProvider, InjectionToken, Provider } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JUMIO_ENTITIES } from './jumio.entities';
-import type { JumioModuleOptions } from './jumio.options';
-import { validateJumioOptions } from './options/validate-jumio-options';
+import { JUMIO_ENTITIES } from './persistence/jumio.entities';
+import type { JumioModuleOptions } from './options/jumio.options';
+import { validateJumioOptions } from './option-validation/validate-jumio-options';
 
 /*
  * How forRoot / forRootAsync turn into JumioModule's definition (ConfigurableModuleBuilder's transform):

@@ -1,6 +1,7 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import type { JumioModuleOptions } from './jumio.options';
+import type { JumioModuleOptions } from './options/jumio.options';
 import { withJumioDataSource, withValidatedOptions } from './jumio-module.setup';
+import { JUMIO_MODULE_OPTIONS as OPTIONS_TOKEN } from './options/jumio-module-options.token';
 
 /** Options of `forRoot` / `forRootAsync` that shape the module itself rather than its behaviour. */
 export interface JumioModuleExtras {
@@ -10,9 +11,6 @@ export interface JumioModuleExtras {
    */
   dataSource?: string;
 }
-
-/** Injection token of the validated options (the name Nest's builder would generate). */
-const OPTIONS_TOKEN = 'JUMIO_MODULE_OPTIONS';
 
 export const {
   ConfigurableModuleClass: JumioConfigurableModule,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { CallbackInboxEntry } from '@app/jumio/callback/callback-inbox.entity';
-import { ScanTransaction } from '@app/jumio/scan-transaction/scan-transaction.entity';
-import { VerificationResult } from '@app/jumio/scan-transaction/verification-result.entity';
+import { CallbackInboxEntry } from '@app/jumio/persistence/callback-inbox.entity';
+import { ScanTransaction } from '@app/jumio/persistence/scan-transaction.entity';
+import { VerificationResult } from '@app/jumio/persistence/verification-result.entity';
 import type { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
 import type { ExtractedData } from '@app/jumio';
 

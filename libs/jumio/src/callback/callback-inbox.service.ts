@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
-import { preparedQuery, type PreparedQuery } from '../common/prepared-query';
+import { preparedQuery, type PreparedQuery } from '../persistence/prepared-query';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
-import { kyxCallbackReference } from '../platform/callback-claim';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
+import { kyxCallbackReference } from './callback-claim';
 
 const TABLE = 'jumio_callback_inbox';
 

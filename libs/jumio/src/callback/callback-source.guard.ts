@@ -8,9 +8,9 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { JUMIO_CALLBACK_IPS } from '../client/jumio-hosts';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
+import { JUMIO_CALLBACK_IPS } from '../jumio/jumio-hosts';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
 import { IpAllowlist, LOOPBACK_CIDRS, maskIp, resolveClientIp } from './ip-allowlist';
 import { TokenBucket } from './token-bucket';
 

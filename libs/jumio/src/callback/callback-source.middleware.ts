@@ -2,12 +2,12 @@ import { HttpStatus, Injectable, Logger, type OnModuleInit, Optional } from '@ne
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCallbackForm } from './callback-form.reader';
-import { CALLBACK_ROUTE } from './callback-url';
+import { CALLBACK_ROUTE } from '../common/callback-url';
 import { CallbackSourceGuard } from './callback-source.guard';
 import {
   installFastifyCallbackSourceHooks,
   type FastifyHooksLike,
-} from '../http-adapter/fastify-callback-source.hooks';
+} from './fastify-callback-source.hooks';
 
 /** `POST …/api/jumio/callback/<token>`, under any global prefix. */
 const CALLBACK_PATH = new RegExp(`/${CALLBACK_ROUTE}/[^/?#]+/?$`);

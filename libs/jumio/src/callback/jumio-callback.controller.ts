@@ -10,9 +10,9 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiDoc } from '../common/api-docs';
-import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
+import { JumioExceptionFilter } from '../common/jumio-exception.filter';
 import { CallbackSourceGuard } from './callback-source.guard';
-import { CALLBACK_ROUTE } from './callback-url';
+import { CALLBACK_ROUTE } from '../common/callback-url';
 import { JumioCallbackService, type CallbackReceipt } from './jumio-callback.service';
 
 /** Public: where Jumio posts results (form-encoded). Authenticated by the unguessable token in the path. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CallbackConfirmation } from '../reconciliation/callback-confirmation.service';
-import { hashCallbackToken } from '../scan-transaction/scan-secrets';
+import { CallbackConfirmation } from './callback-confirmation.service';
+import { hashCallbackToken } from '../common/scan-secrets';
 import { CallbackInboxService } from './callback-inbox.service';
 
 /** base64url of 32 bytes, as issued by newCallbackToken(). */

@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
-import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
+import { JumioExceptionFilter } from './jumio-exception.filter';
 import { ApiDoc } from './api-docs';
 import { JumioUserGuard } from './jumio-user.guard';
 import { createJumioValidationPipe } from './jumio-validation.pipe';

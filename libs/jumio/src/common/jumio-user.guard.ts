@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions, JumioRequest } from '../jumio.options';
+import { JumioError, JumioErrorCode } from './jumio.error';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions, JumioRequest } from '../options/jumio.options';
 
 /** Where the guard leaves the resolved user id for `@CurrentUserId()`. */
 export const JUMIO_USER_ID = Symbol('jumioUserId');

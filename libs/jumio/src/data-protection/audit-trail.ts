@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ResultSource, ScanStatus } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
-import { AuditEvent, type AuditAction, type AuditCause } from './audit-event.entity';
+import type { ResultSource, ScanStatus } from '../persistence/scan-transaction.types';
+import type { VerificationDecision } from '../persistence/verification.types';
+import { AuditEvent, type AuditAction, type AuditCause } from '../persistence/audit-event.entity';
 
 /** The audited part of a transaction's state. */
 export interface AuditedState {

@@ -1,6 +1,6 @@
 import { Logger, type Provider } from '@nestjs/common';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
 import { assertAdminRoutesProtected, retentionSettings } from './data-protection.settings';
 import { resolveKeyRing, SANDBOX_DEV_KEY_WARNING } from './encryption-keys';
 import { ErasureService } from './erasure.service';

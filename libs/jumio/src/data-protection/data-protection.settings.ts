@@ -1,4 +1,4 @@
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from '../options/jumio.options';
 
 /**
  * Defaults of `JumioModuleOptions.retention`:

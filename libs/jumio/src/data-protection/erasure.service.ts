@@ -1,17 +1,17 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { JumioClient } from '../client/jumio.client';
-import { KyxScans } from '../platform/kyx/kyx-scans';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
+import { JumioClient } from '../jumio/jumio.client';
+import { KyxScans } from '../jumio/kyx/kyx-scans';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { ERASURE_BACKOFF, nextTryAt } from '../jobs/backoff';
 import { ErasureRequestRepository } from '../persistence/erasure-request.repository';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { isUniqueViolation } from '../scan-transaction/unique-violation';
-import { AuditEvent } from './audit-event.entity';
+import { runInTransaction } from '../persistence/db-transaction';
+import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { isUniqueViolation } from '../persistence/unique-violation';
+import { AuditEvent } from '../persistence/audit-event.entity';
 import { recordAuditEvent } from './audit-trail';
-import { ErasureRequest } from './erasure-request.entity';
+import { ErasureRequest } from '../persistence/erasure-request.entity';
 import { PersonalDataPurger } from './personal-data.purger';
 
 /** What the host (or the admin route) is told about an erasure. Carries no personal data. */

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiDoc } from '../common/api-docs';
 import { createJumioValidationPipe } from '../common/jumio-validation.pipe';
-import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
+import { JumioExceptionFilter } from '../common/jumio-exception.filter';
 import { EraseUserDto } from './erase-user.dto';
 import { ErasureService, type ErasureStatus } from './erasure.service';
 import { JumioAdminGuard } from './jumio-admin.guard';

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
-import type { JumioModuleOptions } from '../jumio.options';
+import type { JumioModuleOptions } from '../options/jumio.options';
 import { JumioAdminGuard } from './jumio-admin.guard';
 
 @Injectable()

@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { firstValueFrom, isObservable } from 'rxjs';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
 
 /**
  * Admin routes: 404 unless `enableAdminRoutes`, then whatever the host's `adminGuard` decides. A guard

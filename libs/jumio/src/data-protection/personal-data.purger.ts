@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { CallbackInboxEntry } from '../callback/callback-inbox.entity';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import type { ScanStatus } from '../scan-transaction/scan-transaction.types';
-import { VerificationResult } from '../scan-transaction/verification-result.entity';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
-import type { AuditAction, AuditCause } from './audit-event.entity';
+import { CallbackInboxEntry } from '../persistence/callback-inbox.entity';
+import { runInTransaction } from '../persistence/db-transaction';
+import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { ScanStatus } from '../persistence/scan-transaction.types';
+import { VerificationResult } from '../persistence/verification-result.entity';
+import type { VerificationDecision } from '../persistence/verification.types';
+import type { AuditAction, AuditCause } from '../persistence/audit-event.entity';
 import { recordAuditEvent } from './audit-trail';
-import { ErasureRequest } from './erasure-request.entity';
+import { ErasureRequest } from '../persistence/erasure-request.entity';
 
 /** Which results lose their personal data. */
 export type ResultPurgeScope =

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { sqlDialect } from '../reconciliation/sql-dialect';
+import { sqlDialect } from '../persistence/sql-dialect';
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encrypted-columns';
 import { FieldCipher } from './field-cipher';
 

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { backgroundIntervalMs } from '../common/instance-role';
+import { backgroundIntervalMs } from '../options/instance-role';
 import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
 import { nextTryAt, OUTBOX_BACKOFF } from '../jobs/backoff';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
-import { BackgroundDatabase } from '../persistence/background-database';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { BackgroundDatabase } from '../jobs/background-database';
 import { OutboxRepository, type OutboxRow } from '../persistence/outbox.repository';
-import { parseReasons } from '../scan-transaction/scan-transaction.rules';
-import type { ScanType } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import type { ScanType } from '../persistence/scan-transaction.types';
+import type { VerificationDecision } from '../persistence/verification.types';
 import {
   eventEmitterName,
   STEP_CODE_OF,

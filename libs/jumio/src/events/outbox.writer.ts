@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { parseReasons } from '../scan-transaction/scan-transaction.rules';
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { parseReasons } from '../transaction/scan-transaction.rules';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { OUTBOX_TABLE } from '../persistence/outbox-table';
+import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
 import type { ScanTransactionEventType } from './scan-transaction-event';
-
-export const OUTBOX_TABLE = 'jumio_outbox_event';
+export { OUTBOX_TABLE };
 
 /**
  * Writes lifecycle events into the outbox table. Always called with the entity manager of the database

@@ -1,8 +1,8 @@
-import { EXPIRED_ERROR_CODE } from '../reconciliation/expiry.rules';
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import type { TransactionChanges } from '../scan-transaction/scan-transaction.rules';
-import type { ScanType } from '../scan-transaction/scan-transaction.types';
-import type { VerificationDecision } from '../scan-transaction/verification.types';
+import { EXPIRED_ERROR_CODE } from '../transaction/expiry.rules';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { TransactionChanges } from '../transaction/scan-transaction.rules';
+import type { ScanType } from '../persistence/scan-transaction.types';
+import type { VerificationDecision } from '../persistence/verification.types';
 
 /**
  * A scan transaction's lifecycle: `started` (a new attempt), `uploaded` (the client finished the

@@ -6,10 +6,10 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { failureSummary } from '../common/failure-summary';
-import { runsBackgroundWork } from '../common/instance-role';
-import { PeriodicPass } from '../common/periodic-pass';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
+import { runsBackgroundWork } from '../options/instance-role';
+import { PeriodicPass } from './periodic-pass';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
 
 /** A background job of the module: what it does, how often, and what its shutdown needs. */
 export interface JumioJob {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { preparedQuery, type PreparedQuery } from '../common/prepared-query';
-import type { CallbackOutcome } from '../callback/callback-inbox.entity';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { preparedQuery, type PreparedQuery } from './prepared-query';
+import type { CallbackOutcome } from './callback-inbox.entity';
+import { sqlDialect, type SqlDialect } from './sql-dialect';
 import { WorkLeases, type DueRows } from './work-leases';
 
 export const CALLBACK_INBOX_TABLE = 'jumio_callback_inbox';

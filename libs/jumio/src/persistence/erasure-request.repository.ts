@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { ErasureRequest } from '../data-protection/erasure-request.entity';
-import { sqlDialect } from '../reconciliation/sql-dialect';
+import { ErasureRequest } from './erasure-request.entity';
+import { sqlDialect } from './sql-dialect';
 import { WorkLeases } from './work-leases';
 
 /** A round of Delete API calls is leased for this long; longer than a round of timed-out calls. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { OUTBOX_TABLE } from '../events/outbox.writer';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { OUTBOX_TABLE } from './outbox-table';
+import { runInTransaction } from './db-transaction';
+import { sqlDialect, type SqlDialect } from './sql-dialect';
 import { WorkLeases } from './work-leases';
 
 /** Only the oldest undelivered event of a transaction is due: events of one transaction stay in order. */

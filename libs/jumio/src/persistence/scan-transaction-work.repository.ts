@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { sqlDialect, type SqlDialect } from '../reconciliation/sql-dialect';
+import { runInTransaction } from './db-transaction';
+import { ScanTransaction } from './scan-transaction.entity';
+import { sqlDialect, type SqlDialect } from './sql-dialect';
 import { WorkLeases } from './work-leases';
 
 const TABLE = 'jumio_scan_transaction';

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import type { SqlDialect } from '../reconciliation/sql-dialect';
+import { runInTransaction } from './db-transaction';
+import type { SqlDialect } from './sql-dialect';
 
 /**
  * How long a lease on background work (an inbox callback, a reconciliation check, an outbox event) keeps

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { backgroundIntervalMs } from '../common/instance-role';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { BackgroundResults } from '../jobs/background-results';
+import { backgroundIntervalMs } from '../options/instance-role';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { BackgroundResults } from '../start/background-results';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../jumio.options';
-import { BackgroundDatabase } from '../persistence/background-database';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { BackgroundDatabase } from '../jobs/background-database';
 import { ScanTransactionWorkRepository } from '../persistence/scan-transaction-work.repository';
-import type { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { productOf } from '../scan-transaction/scan-transaction.rules';
-import { ConcurrentChangeError } from '../scan-transaction/scan-transaction.store';
-import { EXPIRED_ERROR_CODE, expiryDeadline } from './expiry.rules';
-import { JumioResultRetriever } from './jumio-result.retriever';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { productOf } from '../transaction/scan-transaction.rules';
+import { ConcurrentChangeError } from '../results/scan-transaction.store';
+import { EXPIRED_ERROR_CODE, expiryDeadline } from '../transaction/expiry.rules';
+import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 import {
   DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
   nextCheckDelaySeconds,

@@ -10,10 +10,10 @@ import {
   UsePipes,
 } from '@nestjs/common';
 import { ApiDoc } from '../common/api-docs';
-import type { JumioRequest } from '../jumio.options';
+import type { JumioRequest } from '../options/jumio.options';
 import { createJumioValidationPipe } from '../common/jumio-validation.pipe';
 import { JumioAdminGuard } from '../data-protection/jumio-admin.guard';
-import { JumioExceptionFilter } from '../errors/jumio-exception.filter';
+import { JumioExceptionFilter } from '../common/jumio-exception.filter';
 import { ReviewerResolver } from './reviewer.resolver';
 import { DecideReviewDto, ListReviewsDto, ReviewItem, ReviewList } from './review.dto';
 import { ReviewQueue } from './review-queue.service';

@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { recordAuditEvent, type AuditDetail } from '../data-protection/audit-trail';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions } from '../jumio.options';
-import { runInTransaction } from '../scan-transaction/db-transaction';
-import { ScanTransaction } from '../scan-transaction/scan-transaction.entity';
-import { parseReasons, type TransactionChanges } from '../scan-transaction/scan-transaction.rules';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { runInTransaction } from '../persistence/db-transaction';
+import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { parseReasons, type TransactionChanges } from '../transaction/scan-transaction.rules';
 import {
   ConcurrentChangeError,
   ScanTransactionStore,
-} from '../scan-transaction/scan-transaction.store';
-import { ManualReview, type ReviewDecision } from './manual-review.entity';
+} from '../results/scan-transaction.store';
+import { ManualReview, type ReviewDecision } from '../persistence/manual-review.entity';
 import type { DecideReviewDto, ListReviewsDto, ReviewItem } from './review.dto';
 
 /** Added to a transaction's reasons when a person decided it. */

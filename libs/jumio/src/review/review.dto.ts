@@ -1,12 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { SCAN_TYPES, type ScanType } from '../scan-transaction/scan-transaction.types';
+import { SCAN_TYPES, type ScanType } from '../persistence/scan-transaction.types';
 import {
   REVIEW_DECISIONS,
   REVIEW_STATES,
   type ReviewDecision,
   type ReviewState,
-} from './manual-review.entity';
+} from '../persistence/manual-review.entity';
 
 /** Reason codes, not free text: the audit trail stays free of personal data (notes belong in the bank's case system). */
 export const REVIEW_REASON_PATTERN = /^[A-Z][A-Z0-9_]{1,63}$/;

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { defaultResolveUserId } from '../common/jumio-user.guard';
-import { JumioError, JumioErrorCode } from '../errors/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../jumio.module-definition';
-import type { JumioModuleOptions, JumioRequest } from '../jumio.options';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions, JumioRequest } from '../options/jumio.options';
 
 const MAX_REVIEWER_ID_LENGTH = 255;
 

@@ -1,0 +1,100 @@
+import { parseCallbackForm } from './callback-form.parser';
+import type { JumioClient } from '../jumio.client';
+import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import { JumioResultRetriever } from '../jumio-result.retriever';
+import {
+  acquisitionRequest,
+  initiateRequest,
+  type PoaStartRequest,
+  type PoiStartUrls,
+} from './jumio-start.requests';
+import type { ScanTransaction } from '../../persistence/scan-transaction.entity';
+import type { JumioProduct, JumioResult } from '../../persistence/verification.types';
+import type {
+  JumioPlatform,
+  PlatformCallback,
+  PlatformStart,
+  PlatformWebStart,
+  ScanReferences,
+  StartedScan,
+} from '../jumio-platform';
+
+/**
+ * The legacy Netverify / Document Verification API behind the platform boundary: the same client calls,
+ * request builders, parsers and retriever the module has always used.
+ */
+export class LegacyJumioPlatform implements JumioPlatform {
+  readonly name = 'legacy' as const;
+  private readonly retriever: JumioResultRetriever;
+
+  constructor(
+    private readonly jumio: JumioClient,
+    private readonly workflowId: number,
+  ) {
+    this.retriever = new JumioResultRetriever(jumio);
+  }
+
+  async startWeb(start: PlatformWebStart): Promise<StartedScan> {
+    const tx = asTransaction(start);
+    const settings = {
+      callbackUrl: start.callbackUrl,
+      tokenLifetimeMinutes: start.tokenLifetimeMinutes,
+      workflowId: this.workflowId,
+    };
+    if (start.type === 'POI') {
+      const dto: PoiStartUrls = { successUrl: start.successUrl, errorUrl: start.errorUrl };
+      const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
+      return started(answer.transactionReference, answer.redirectUrl);
+    }
+    const dto = {
+      successUrl: start.successUrl,
+      errorUrl: start.errorUrl,
+      documentType: start.documentType ?? '',
+      country: start.country ?? '',
+    } as PoaStartRequest;
+    const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
+    return started(answer.scanReference, answer.clientRedirectUrl);
+  }
+
+  /** SDK 3.x creates its own scan from the references and callback URL handed to the app. */
+  startMobile(): Promise<StartedScan> {
+    return Promise.resolve(started(null, null));
+  }
+
+  linkMobileResult(reported: string, known: { jumioReference: string | null }): string {
+    if (known.jumioReference !== null && known.jumioReference !== reported) {
+      throw new JumioError(
+        JumioErrorCode.INVALID_STATE,
+        'This transaction has another scanReference',
+      );
+    }
+    return reported;
+  }
+
+  readCallback(body: Record<string, unknown>): PlatformCallback {
+    const claimed = parseCallbackForm(body);
+    return { product: claimed.product, jumioReference: claimed.jumioReference, accountId: null };
+  }
+
+  retrieve(product: JumioProduct, references: ScanReferences): Promise<JumioResult> {
+    return this.retriever.retrieve(product, references.jumioReference);
+  }
+
+  async delete(product: JumioProduct, references: ScanReferences): Promise<void> {
+    if (product === 'NETVERIFY') await this.jumio.deleteNetverifyScan(references.jumioReference);
+    else await this.jumio.deleteDocument(references.jumioReference);
+  }
+}
+
+/** The request builders read only these fields of a transaction. */
+function asTransaction(start: PlatformStart): ScanTransaction {
+  return {
+    customerInternalReference: start.customerInternalReference,
+    userReference: start.userReference,
+    locale: start.locale,
+  } as ScanTransaction;
+}
+
+function started(jumioReference: string | null, redirectUrl: string | null): StartedScan {
+  return { jumioReference, redirectUrl, accountId: null, sdkToken: null };
+}

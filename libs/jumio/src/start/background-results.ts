@@ -1,0 +1,73 @@
+import type { FactoryProvider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CallbackUrlBuilder } from '../start/callback-url.builder';
+import { JumioClient } from '../jumio/jumio.client';
+import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
+import { OutboxWriter } from '../events/outbox.writer';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import type { JumioModuleOptions } from '../options/jumio.options';
+import { BackgroundDatabase } from '../jobs/background-database';
+import { KyxScans } from '../jumio/kyx/kyx-scans';
+import { ProofOfAddressReviewer } from '../results/proof-of-address.reviewer';
+import { ScanTransactionService } from '../start/scan-transaction.service';
+import { ScanTransactionStore } from '../results/scan-transaction.store';
+import { StartClaims } from '../start/start-claims';
+
+/**
+ * Applying results and expiring transactions from background work: the same service and store as the
+ * routes, writing through the background DataSource (its own pool on PostgreSQL, see
+ * BackgroundDatabase). When background work shares the host's DataSource, they are the routes' own.
+ */
+export class BackgroundResults {
+  constructor(
+    readonly scans: ScanTransactionService,
+    readonly store: ScanTransactionStore,
+  ) {}
+}
+
+export const BACKGROUND_RESULTS_PROVIDER: FactoryProvider<BackgroundResults> = {
+  provide: BackgroundResults,
+  inject: [
+    BackgroundDatabase,
+    DataSource,
+    JUMIO_MODULE_OPTIONS,
+    ScanTransactionService,
+    ScanTransactionStore,
+    PersonalDataCipher,
+    OutboxWriter,
+    JumioClient,
+    StartClaims,
+    CallbackUrlBuilder,
+    { token: ProofOfAddressReviewer, optional: true },
+    { token: KyxScans, optional: true },
+  ],
+  useFactory: (
+    background: BackgroundDatabase,
+    host: DataSource,
+    options: JumioModuleOptions,
+    scans: ScanTransactionService,
+    store: ScanTransactionStore,
+    personalData: PersonalDataCipher,
+    outbox: OutboxWriter,
+    jumio: JumioClient,
+    startClaims: StartClaims,
+    callbackUrls: CallbackUrlBuilder,
+    poaReviewer?: ProofOfAddressReviewer,
+    kyx?: KyxScans,
+  ) => {
+    if (background.dataSource === host) return new BackgroundResults(scans, store);
+    const backgroundStore = new ScanTransactionStore(background.dataSource, personalData, outbox);
+    return new BackgroundResults(
+      new ScanTransactionService(
+        options,
+        backgroundStore,
+        jumio,
+        startClaims,
+        callbackUrls,
+        poaReviewer,
+        kyx,
+      ),
+      backgroundStore,
+    );
+  },
+};

@@ -1,0 +1,546 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CallbackUrlBuilder } from './callback-url.builder';
+import { JumioClient } from '../jumio/jumio.client';
+import { auditCauseOf } from '../data-protection/audit-trail';
+import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { resolvePoaRules } from '../results/proof-of-address.rules';
+import { ProofOfAddressReviewer } from '../results/proof-of-address.reviewer';
+import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
+import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { KyxScans } from '../jumio/kyx/kyx-scans';
+import type { AcquirePoaDto } from './dto/acquire-poa.dto';
+import type { InitiatePoiDto } from './dto/initiate-poi.dto';
+import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
+import {
+  toStatusResponse,
+  type ScanTransactionStatusResponse,
+  type StatusFields,
+} from '../results/scan-transaction-status.response';
+import type { SetScanStatusDto } from '../client-reports/set-scan-status.dto';
+import type { StartPoaScanDto } from './dto/start-poa-scan.dto';
+import type { StartPoiScanDto } from './dto/start-poi-scan.dto';
+import type { WebRedirectResponse } from './dto/web-redirect.response';
+import {
+  acquisitionRequest,
+  initiateRequest,
+  normaliseLocale,
+  type StartSettings,
+} from '../jumio/legacy/jumio-start.requests';
+import { assertRedirectUrl } from './redirect-url.rules';
+import {
+  fingerprint,
+  hashCallbackToken,
+  newCallbackToken,
+  newCustomerInternalReference,
+  newUserReference,
+} from '../common/scan-secrets';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import {
+  isOpen,
+  openKeyOf,
+  planClientReport,
+  planResult,
+  planScanReference,
+  planStart,
+  resultMatchesTransaction,
+  type StartPlan,
+  type StartRequest,
+} from '../transaction/scan-transaction.rules';
+import {
+  ConcurrentChangeError,
+  DuplicateResultError,
+  ScanTransactionStore,
+} from '../results/scan-transaction.store';
+import { StartClaims, startClaimLeaseMs } from './start-claims';
+import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from '../persistence/scan-transaction.types';
+import { isFinalDecision, pickUserVisible } from '../results/user-visible-extracted';
+import type { ExtractedData, JumioResult } from '../persistence/verification.types';
+import { resolveDecisionPolicy, type DecisionPolicy } from '../transaction/decision-policy';
+import { decideNetverify } from '../jumio/legacy/verification-decision';
+
+/** Optimistic updates are retried this often before the client is told to try again. */
+const MAX_CONFLICT_RETRIES = 3;
+
+interface NewTransactionFields {
+  channel: ScanChannel;
+  documentType?: string | null;
+  country?: string | null;
+  locale?: string | null;
+  requestFingerprint?: string | null;
+}
+
+/** A web start always fingerprints its request: an identical repeat reuses or waits for its answer. */
+type WebStartFields = NewTransactionFields & { requestFingerprint: string };
+
+/** What Jumio answered to a web start. */
+interface WebStartAnswer {
+  jumioReference: string;
+  redirectUrl: string;
+}
+
+/**
+ * The scan lifecycle: starts (web and mobile), the client's reports, and Jumio's results. The state rules
+ * themselves are the pure functions of scan-transaction.rules.ts; this service reads, decides, and writes
+ * with guarded updates.
+ */
+@Injectable()
+export class ScanTransactionService {
+  private readonly maxAttempts: number;
+  private readonly tokenLifetimeMinutes: number;
+  private readonly startClaimLeaseMs: number;
+  private readonly acceptedPoaDocumentTypes: readonly string[];
+  private readonly userVisibleExtractedFields: readonly (keyof ExtractedData)[];
+  private readonly policy: DecisionPolicy;
+
+  constructor(
+    @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
+    private readonly store: ScanTransactionStore,
+    private readonly jumio: JumioClient,
+    private readonly startClaims: StartClaims,
+    private readonly callbackUrls: CallbackUrlBuilder,
+    @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
+    @Optional() private readonly kyx?: KyxScans,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
+    this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
+    this.startClaimLeaseMs = startClaimLeaseMs(options);
+    this.acceptedPoaDocumentTypes = resolvePoaRules(options.poaRules).acceptedDocumentTypes;
+    this.userVisibleExtractedFields = options.userVisibleExtractedFields ?? [];
+    this.policy = resolveDecisionPolicy(
+      options.decisionPolicy,
+      options.workflowId ?? JUMIO_DEFAULTS.workflowId,
+    );
+  }
+
+  async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
+    return this.statusResponse(type, await this.store.latestStatus(userId, type));
+  }
+
+  /**
+   * The status answer; with `userVisibleExtractedFields`, a final decision also carries those fields of what
+   * Jumio read (one indexed read and a decrypt). Without the option, no read beyond the status row.
+   */
+  private async statusResponse(
+    type: ScanType,
+    tx: StatusFields | null,
+  ): Promise<ScanTransactionStatusResponse> {
+    const response = toStatusResponse(type, tx);
+    const fields = this.userVisibleExtractedFields;
+    if (fields.length === 0 || !tx || !response.verification || !isFinalDecision(tx.decision)) {
+      return response;
+    }
+    const data = await this.store.extractedDataOf(tx.id);
+    response.verification.extracted = data && pickUserVisible(data, fields);
+    return response;
+  }
+
+  /**
+   * Mobile start: a transaction and everything the SDK needs; the SDK itself creates Jumio's scan, so no
+   * Jumio call (and no start claim) here. A web start in flight would replace this transaction as soon as
+   * Jumio answers it, leaving the app scanning for a closed one: refused instead, the client tries again.
+   */
+  async startMobile(
+    userId: string,
+    type: ScanType,
+    dto: StartPoiScanDto | StartPoaScanDto,
+  ): Promise<MobileHandoffResponse> {
+    const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
+    if (type === 'POA') this.assertAcceptedPoaDocument(documentType);
+    if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
+    if (this.kyx?.startsOnKyx)
+      return this.startMobileOnKyx(userId, type, documentType, dto.country);
+    return this.retryOnConflict(async () => {
+      const now = new Date();
+      const plan = planStart(
+        await this.store.latest(userId, type),
+        { channel: 'MOBILE', fingerprint: null },
+        now,
+      );
+      const token = newCallbackToken();
+      const draft = await this.draft(userId, type, token, now, {
+        channel: 'MOBILE',
+        documentType,
+        country: dto.country ?? null,
+      });
+      const tx = await this.store.insert(draft, plan.kind === 'create' ? plan.replaces : null);
+      return {
+        transactionId: tx.id,
+        customerInternalReference: tx.customerInternalReference,
+        userReference: tx.userReference,
+        callbackUrl: this.callbackUrls.urlFor(token),
+        dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+        documentType: tx.documentType,
+        country: tx.country,
+      };
+    });
+  }
+
+  /**
+   * Mobile on KYX (SDK 4.x): Jumio's workflow execution is created first (so a failing Jumio leaves no
+   * transaction), then the transaction with that execution id; the app gets the SDK token and the data
+   * centre, never a credential. `!setScanTransaction` later takes the id the SDK reports, which must match.
+   */
+  private async startMobileOnKyx(
+    userId: string,
+    type: ScanType,
+    documentType: string | null,
+    country: string | undefined,
+  ): Promise<MobileHandoffResponse> {
+    const now = new Date();
+    const plan = planStart(
+      await this.store.latest(userId, type),
+      { channel: 'MOBILE', fingerprint: null },
+      now,
+    );
+    const token = newCallbackToken();
+    const draft = await this.draft(userId, type, token, now, {
+      channel: 'MOBILE',
+      documentType,
+      country: country ?? null,
+    });
+    const started = await this.kyx!.startMobile(draft, {
+      callbackUrl: this.callbackUrls.urlFor(token),
+      tokenLifetimeMinutes: this.tokenLifetimeMinutes,
+    });
+    let tx: ScanTransaction;
+    try {
+      tx = await this.store.insert(
+        { ...draft, jumioReference: started.jumioReference },
+        plan.kind === 'create' ? plan.replaces : null,
+      );
+    } catch (error) {
+      throw conflict(error);
+    }
+    return {
+      transactionId: tx.id,
+      customerInternalReference: tx.customerInternalReference,
+      userReference: tx.userReference,
+      callbackUrl: this.callbackUrls.urlFor(token),
+      dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+      sdkToken: started.sdkToken ?? undefined,
+      documentType: tx.documentType,
+      country: tx.country,
+    };
+  }
+
+  /** Mobile: the scanReference the SDK returned. */
+  setScanReference(
+    userId: string,
+    type: ScanType,
+    scanReference: string,
+  ): Promise<ScanTransactionStatusResponse> {
+    return this.retryOnConflict(async () => {
+      const tx = await this.store.latest(userId, type);
+      const changes = planScanReference(tx, scanReference);
+      if (!tx || !changes) return this.statusResponse(type, tx);
+      const owner = await this.store.findByJumioReference(scanReference);
+      if (owner && owner.id !== tx.id) {
+        throw new JumioError(
+          JumioErrorCode.INVALID_STATE,
+          'This scanReference belongs to another transaction',
+        );
+      }
+      return this.statusResponse(type, await this.store.update(tx, changes, new Date()));
+    });
+  }
+
+  /** The client reports how the capture journey ended. */
+  setStatus(
+    userId: string,
+    type: ScanType,
+    dto: SetScanStatusDto,
+  ): Promise<ScanTransactionStatusResponse> {
+    return this.retryOnConflict(async () => {
+      const tx = await this.store.latest(userId, type);
+      const changes = planClientReport(tx, dto.status, dto.errorCode ?? null);
+      if (!tx || !changes) return this.statusResponse(type, tx);
+      return this.statusResponse(type, await this.store.update(tx, changes, new Date()));
+    });
+  }
+
+  /** Web POI: Jumio Netverify v4 initiate, or the open transaction again if it is still usable. */
+  initiateWeb(userId: string, dto: InitiatePoiDto): Promise<WebRedirectResponse> {
+    this.assertRedirectUrls(dto, 'no-jumio-params');
+    const locale = normaliseLocale(dto.locale);
+    return this.startWeb(
+      userId,
+      'POI',
+      {
+        channel: 'WEB',
+        locale,
+        requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
+      },
+      async (tx, settings) => {
+        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
+        const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
+        return { jumioReference: answer.transactionReference, redirectUrl: answer.redirectUrl };
+      },
+    );
+  }
+
+  /** Web POA: Jumio Document Verification acquisition, or the open transaction again if still usable. */
+  acquireWeb(userId: string, dto: AcquirePoaDto): Promise<WebRedirectResponse> {
+    this.assertAcceptedPoaDocument(dto.documentType);
+    this.assertRedirectUrls(dto, 'none');
+    const locale = normaliseLocale(dto.locale);
+    return this.startWeb(
+      userId,
+      'POA',
+      {
+        channel: 'WEB',
+        documentType: dto.documentType,
+        country: dto.country,
+        locale,
+        requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
+      },
+      async (tx, settings) => {
+        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
+        const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
+        return { jumioReference: answer.scanReference, redirectUrl: answer.clientRedirectUrl };
+      },
+    );
+  }
+
+  /**
+   * Records Jumio's result (callback or retrieval) and moves the step on. Idempotent: the first result of
+   * a transaction is final, later ones are duplicates; a result for a closed transaction is stored but
+   * changes nothing; a reference we never issued creates nothing.
+   */
+  applyResult(result: JumioResult, source: ResultSource): Promise<ApplyOutcome> {
+    return this.retryOnConflict(async () => {
+      const tx = await this.store.findForResult(result);
+      if (!tx || !resultMatchesTransaction(tx, result)) return 'UNKNOWN_REFERENCE';
+      const now = new Date();
+      if (tx.jumioReference === null) await this.releaseMislinkedReference(tx, result, source, now);
+      // Netverify: the bank's decision table (decisionPolicy). Document Verification decides nothing
+      // itself: the bank's proof-of-address rules do.
+      const judged = result.netverifyFacts
+        ? { ...result, ...decideNetverify(result.netverifyFacts, this.policy, now) }
+        : result;
+      const decided =
+        isOpen(tx) && this.poaReviewer ? await this.poaReviewer.review(tx, judged, now) : judged;
+      const changes = isOpen(tx)
+        ? planResult(tx, decided, this.maxAttempts, now, this.policy.lastAttempt)
+        : null;
+      if (decided.decision === 'PENDING') {
+        if (changes) await this.store.update(tx, changes, now, auditCauseOf(source));
+        return changes ? 'APPLIED' : 'IGNORED_STALE';
+      }
+      try {
+        await this.store.recordResult(tx, decided, source, changes, now);
+      } catch (error) {
+        if (error instanceof DuplicateResultError) return 'DUPLICATE';
+        throw error;
+      }
+      return changes ? 'APPLIED' : 'IGNORED_STALE';
+    });
+  }
+
+  /**
+   * A web start pays Jumio, so only one start per user and type may be talking to Jumio at a time, on any
+   * instance: the start first claims the step (StartClaims), and writes its transaction only once Jumio
+   * answered, so a failing Jumio leaves nothing behind (the claim is deleted, or lapses if we crash).
+   * An identical request meanwhile (double click, a client retrying on another instance) waits for the
+   * start in flight and answers with the same transaction; a different request gets a 409 at once rather
+   * than paying Jumio for a transaction that would replace one just handed out.
+   *
+   * While a start is in flight the step reads as it was before it: the claim is not a transaction, and
+   * there is nothing the client could resume yet. So the status is NOT_STARTED_YET (or the previous
+   * transaction, unchanged) until Jumio answered, and PENDING with the new transaction from then on.
+   */
+  private async startWeb(
+    userId: string,
+    type: ScanType,
+    fields: WebStartFields,
+    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+  ): Promise<WebRedirectResponse> {
+    const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint };
+    // Long enough to see the start in flight end, or its claim lapse (see startClaimLeaseMs).
+    const waitUntil = new Date(Date.now() + this.startClaimLeaseMs + 1000);
+    for (let waited = false; ; waited = true) {
+      const plan = planStart(await this.store.latest(userId, type), request, new Date());
+      if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
+      // The identical start we waited for left no transaction: it failed. Sharing its failure keeps a
+      // double click (or a client retrying on another instance) from paying Jumio a second time.
+      if (waited) throw startFailedMeanwhile();
+      const attempt = await this.startClaims.claim(
+        userId,
+        type,
+        request.fingerprint,
+        new Date(),
+        this.startClaimLeaseMs,
+      );
+      if (attempt.won) {
+        try {
+          return await this.startClaimed(userId, type, fields, request, callJumio);
+        } finally {
+          await this.startClaims.release(attempt.claim);
+        }
+      }
+      const sameRequest =
+        attempt.holderFingerprint === null || attempt.holderFingerprint === request.fingerprint;
+      if (!sameRequest || !(await this.startClaims.waitUntilFree(userId, type, waitUntil))) {
+        throw startInProgress();
+      }
+      // The start we waited for ended: its transaction fits this request, or it failed (see above).
+    }
+  }
+
+  /** Starts at Jumio and stores the transaction; runs while holding the step's start claim. */
+  private async startClaimed(
+    userId: string,
+    type: ScanType,
+    fields: WebStartFields,
+    request: StartRequest,
+    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+  ): Promise<WebRedirectResponse> {
+    const now = new Date();
+    // Re-read under the claim: a start that ended just before we claimed may already fit this request.
+    let plan: StartPlan = planStart(await this.store.latest(userId, type), request, now);
+    if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
+
+    const token = newCallbackToken();
+    const draft = await this.draft(userId, type, token, now, fields);
+    // Jumio first: if it fails, nothing has been written.
+    const answer = await callJumio(draft, {
+      callbackUrl: this.callbackUrls.urlFor(token),
+      tokenLifetimeMinutes: this.tokenLifetimeMinutes,
+      workflowId: this.options.workflowId ?? JUMIO_DEFAULTS.workflowId,
+    });
+    const tx: ScanTransaction = {
+      ...draft,
+      jumioReference: answer.jumioReference,
+      redirectUrl: answer.redirectUrl,
+      tokenExpiresAt: new Date(now.getTime() + this.tokenLifetimeMinutes * 60_000),
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return toWebRedirect(
+          await this.store.insert(tx, plan.kind === 'create' ? plan.replaces : null),
+        );
+      } catch (error) {
+        if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_CONFLICT_RETRIES)
+          throw conflict(error);
+      }
+      // Another change won (a mobile start, a client report): use it if it fits, else replace it.
+      plan = planStart(await this.store.latest(userId, type), request, new Date());
+      if (plan.kind === 'reuse') return toWebRedirect(plan.transaction);
+    }
+  }
+
+  private async draft(
+    userId: string,
+    type: ScanType,
+    token: string,
+    now: Date,
+    fields: NewTransactionFields,
+  ): Promise<ScanTransaction> {
+    const [retries, userReference] = await Promise.all([
+      this.store.countRetries(userId, type),
+      this.store.existingUserReference(userId),
+    ]);
+    return {
+      id: randomUUID(),
+      userId,
+      type,
+      channel: fields.channel,
+      status: 'PENDING',
+      jumioReference: null,
+      customerInternalReference: newCustomerInternalReference(),
+      userReference: userReference ?? newUserReference(),
+      callbackTokenHash: hashCallbackToken(token),
+      requestFingerprint: fields.requestFingerprint ?? null,
+      redirectUrl: null,
+      tokenExpiresAt: null,
+      documentType: fields.documentType ?? null,
+      country: fields.country ?? null,
+      locale: fields.locale ?? null,
+      errorCode: null,
+      attempt: retries + 1,
+      decision: null,
+      jumioStatus: null,
+      reasons: null,
+      completedAt: null,
+      openKey: openKeyOf(userId, type),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+  }
+
+  /**
+   * Another transaction may hold this result's Jumio reference, linked through `!setScanTransaction`
+   * although Jumio's answer names `owner`: that link was wrong, so it is cleared, and the reference (unique)
+   * goes to its owner with the result.
+   */
+  private async releaseMislinkedReference(
+    owner: ScanTransaction,
+    result: JumioResult,
+    source: ResultSource,
+    now: Date,
+  ): Promise<void> {
+    const holder = await this.store.findByJumioReference(result.jumioReference);
+    if (!holder || holder.id === owner.id) return;
+    await this.store.update(holder, { jumioReference: null }, now, auditCauseOf(source));
+  }
+
+  private assertRedirectUrls(
+    dto: { successUrl: string; errorUrl: string },
+    query: 'none' | 'no-jumio-params',
+  ) {
+    const rule = { query, sandbox: this.options.sandbox === true };
+    assertRedirectUrl('successUrl', dto.successUrl, rule);
+    assertRedirectUrl('errorUrl', dto.errorUrl, rule);
+  }
+
+  /** A document the POA rules would refuse is refused before Jumio is paid to read it. */
+  private assertAcceptedPoaDocument(documentType: string | null): void {
+    if (documentType !== null && this.acceptedPoaDocumentTypes.includes(documentType)) return;
+    throw new JumioError(
+      JumioErrorCode.INVALID_INPUT,
+      `documentType ${documentType} is not accepted for proof of address (accepted: ${this.acceptedPoaDocumentTypes.join(', ')})`,
+    );
+  }
+
+  private async retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof ConcurrentChangeError) || attempt >= MAX_CONFLICT_RETRIES)
+          throw conflict(error);
+      }
+    }
+  }
+}
+
+function toWebRedirect(tx: ScanTransaction): WebRedirectResponse {
+  return { transactionId: tx.id, redirectUrl: tx.redirectUrl ?? '' };
+}
+
+/** Another start of the step is talking to Jumio (see startWeb). */
+function startInProgress(): JumioError {
+  return new JumioError(
+    JumioErrorCode.INVALID_STATE,
+    'A start of this step is already in progress; try again when it has finished',
+  );
+}
+
+/** An identical start in flight failed while this request waited for it. */
+function startFailedMeanwhile(): JumioError {
+  return new JumioError(
+    JumioErrorCode.JUMIO_UNAVAILABLE,
+    'The identical start in progress failed; try again',
+  );
+}
+
+/** Losing a race repeatedly is a 409 for the client, not a 500. */
+function conflict(error: unknown): unknown {
+  return error instanceof ConcurrentChangeError
+    ? new JumioError(
+        JumioErrorCode.INVALID_STATE,
+        'The transaction changed concurrently; try again',
+      )
+    : error;
+}
