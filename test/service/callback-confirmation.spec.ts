@@ -71,7 +71,11 @@ describe('inbox confirmation on PostgreSQL, two instances (service tier)', () =>
     const outcomes = await dataSource.query<{ outcome: string; payload: string }[]>(
       'SELECT outcome, payload FROM jumio_callback_inbox ORDER BY received_at',
     );
-    expect(outcomes.map((row) => row.outcome).sort()).toEqual(['APPLIED', 'DUPLICATE', 'DUPLICATE']);
+    expect(outcomes.map((row) => row.outcome).sort()).toEqual([
+      'APPLIED',
+      'DUPLICATE',
+      'DUPLICATE',
+    ]);
     expect(outcomes.every((row) => row.payload === '')).toBe(true);
     const results = await dataSource.query<{ decision: string }[]>(
       'SELECT decision FROM jumio_verification_result WHERE scan_transaction_id = $1',

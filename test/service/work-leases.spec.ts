@@ -60,10 +60,7 @@ describe('leases on PostgreSQL (service tier)', () => {
   it('two workers leasing at the same moment never get the same row, and together get every due row', async () => {
     const stored = await storeCallbacks(30);
     const { a, b } = inbox();
-    const [first, second] = await Promise.all([
-      a.take(new Date(), 20),
-      b.take(new Date(), 20),
-    ]);
+    const [first, second] = await Promise.all([a.take(new Date(), 20), b.take(new Date(), 20)]);
     expect(first.filter((id) => second.includes(id))).toEqual([]);
     expect([...first, ...second].sort()).toEqual([...stored].sort());
     // Nothing is due any more while the leases run.
@@ -110,7 +107,11 @@ describe('leases on PostgreSQL (service tier)', () => {
     >(`SELECT id, claimed_until, outcome, payload FROM jumio_callback_inbox`);
     const byId = new Map(rows.map((row) => [row.id, row]));
     expect(byId.get(postponed)!.claimed_until!.getTime()).toBe(later.getTime());
-    expect(byId.get(finished)).toMatchObject({ claimed_until: null, outcome: 'APPLIED', payload: '' });
+    expect(byId.get(finished)).toMatchObject({
+      claimed_until: null,
+      outcome: 'APPLIED',
+      payload: '',
+    });
     expect(await b.takeAndLoad(postponed, new Date())).toBeNull();
     expect(await b.takeAndLoad(finished, new Date())).toBeNull();
   });
@@ -134,7 +135,12 @@ describe('leases on PostgreSQL (service tier)', () => {
       new Date(laterReceivedAt.getTime() - 1),
     );
     const rows = await database.dataSource.query<
-      { id: string; outcome: string | null; error_field: string | null; processed_at: Date | null }[]
+      {
+        id: string;
+        outcome: string | null;
+        error_field: string | null;
+        processed_at: Date | null;
+      }[]
     >('SELECT id, outcome, error_field, processed_at FROM jumio_callback_inbox');
     const byId = new Map(rows.map((row) => [row.id, row]));
     expect(byId.get(current)).toMatchObject({ outcome: 'APPLIED', error_field: 'scanReference' });

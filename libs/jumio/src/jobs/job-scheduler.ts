@@ -45,7 +45,8 @@ export class JumioJobScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   /** Adds a job; its timer starts with the application (at once when it has started already). */
   register(job: JumioJob): void {
-    if (this.jobs.has(job.name)) throw new Error(`JumioJobScheduler: job ${job.name} exists already`);
+    if (this.jobs.has(job.name))
+      throw new Error(`JumioJobScheduler: job ${job.name} exists already`);
     const entry = { job, pass: new PeriodicPass<unknown>() };
     this.jobs.set(job.name, entry);
     if (this.started && !this.stopped) this.startTimer(entry);

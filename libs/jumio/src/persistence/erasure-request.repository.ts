@@ -16,9 +16,15 @@ export class ErasureRequestRepository {
   readonly leases: WorkLeases;
 
   constructor(private readonly dataSource: DataSource) {
-    this.leases = new WorkLeases(dataSource, sqlDialect(dataSource), TABLE, ERASURE_ROUND_LEASE_MS, {
-      column: 'next_attempt_at',
-    });
+    this.leases = new WorkLeases(
+      dataSource,
+      sqlDialect(dataSource),
+      TABLE,
+      ERASURE_ROUND_LEASE_MS,
+      {
+        column: 'next_attempt_at',
+      },
+    );
   }
 
   /** Ids of open requests whose next try is due, soonest first. */
