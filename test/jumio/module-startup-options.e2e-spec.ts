@@ -1,5 +1,5 @@
 import { JUMIO_ENTITIES, JUMIO_MIGRATIONS, JumioModule, type JumioModuleOptions } from '@app/jumio';
-import type { DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
@@ -201,6 +201,11 @@ const FAMILIES: Array<[string, Options, RegExp[]]> = [
     ],
   ],
   [
+    'resilience attempts under both names',
+    { resilience: { httpAttempts: 2, maxAttempts: 2 } },
+    [/resilience.maxAttempts is the deprecated name of resilience.httpAttempts/],
+  ],
+  [
     'retention',
     { retention: { personalDataDays: -1, keepForever: true } },
     [
@@ -298,6 +303,20 @@ describe.each<Registration>(['forRoot', 'forRootAsync'])(
       expect(
         await startupError(registration, { ...withoutLegacyPair, platform: 'kyx', kyx }),
       ).toBeUndefined();
+    });
+
+    it('starts with the deprecated resilience.maxAttempts, warning once', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      try {
+        const options = { ...GOOD, resilience: { maxAttempts: 2 } };
+        expect(await startupError(registration, options)).toBeUndefined();
+        const deprecations = warn.mock.calls.filter((call) => /deprecated/.test(String(call[0])));
+        expect(deprecations).toEqual([
+          [expect.stringMatching(/resilience.maxAttempts is deprecated: call it resilience.httpAttempts/)],
+        ]);
+      } finally {
+        warn.mockRestore();
+      }
     });
 
     it.each(FAMILIES)('%s', async (_family, changes, expected) => {

@@ -1,5 +1,6 @@
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { JumioClient } from '@app/jumio/jumio/jumio.client';
+import { resolveJumioSettings } from '@app/jumio/option-validation/resolve-jumio-settings';
 import { JumioErrorCode } from '@app/jumio/common/jumio.error';
 import type { JumioPlatform, PlatformStart } from '@app/jumio/jumio/jumio-platform';
 import { KyxJumioPlatform } from '@app/jumio/jumio/kyx/kyx-jumio.platform';
@@ -24,15 +25,17 @@ const PLATFORMS: PlatformCase[] = [
     name: 'legacy',
     create: (sandbox) =>
       new LegacyJumioPlatform(
-        new JumioClient({
-          apiToken: 'platform-token',
-          apiSecret: 'platform-secret',
-          userAgent: USER_AGENT,
-          callbackBaseUrl: 'http://127.0.0.1',
-          netverifyUrl: sandbox.url,
-          uploadUrl: sandbox.url,
-          retrievalUrl: sandbox.url,
-        }),
+        new JumioClient(
+          resolveJumioSettings({
+            apiToken: 'platform-token',
+            apiSecret: 'platform-secret',
+            userAgent: USER_AGENT,
+            callbackBaseUrl: 'http://127.0.0.1',
+            netverifyUrl: sandbox.url,
+            uploadUrl: sandbox.url,
+            retrievalUrl: sandbox.url,
+          }),
+        ),
         200,
       ),
     outcomes: {

@@ -1,4 +1,5 @@
 import { JumioClient } from '@app/jumio/jumio/jumio.client';
+import { resolveJumioSettings } from '@app/jumio/option-validation/resolve-jumio-settings';
 import { JumioErrorCode, type JumioModuleOptions } from '@app/jumio';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';
@@ -250,7 +251,9 @@ describe('JumioClient retrieval against the sandbox, over real HTTP', () => {
       requestTimeoutMs: ATTEMPT_TIMEOUT_MS,
       resilience: { ...resilience, deadlineMs: CLIENT_DEADLINE_MS, breakerThreshold: 50 },
     });
-    client = new JumioClient({ ...options, callbackBaseUrl: 'http://127.0.0.1:1' });
+    client = new JumioClient(
+      resolveJumioSettings({ ...options, callbackBaseUrl: 'http://127.0.0.1:1' }),
+    );
     const started = await client.initiateNetverify({
       customerInternalReference: 'retrieval-retry-test',
       userReference: 'retrieval-retry-user',

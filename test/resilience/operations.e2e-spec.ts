@@ -109,3 +109,41 @@ describe.each(ADAPTERS)('JumioOpsModule (%s)', (adapter) => {
     }
   });
 });
+
+describe.each(ADAPTERS)('JumioOpsModule with numeric user ids (%s)', (adapter) => {
+  let sandbox: JumioSandbox;
+  let database: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
+    database = await createTestDatabase('sqlite');
+    // The default resolver (`request.user.id`) and a host whose authentication sets a numeric id.
+    ({ app, url } = await createOpsTestApp(
+      database,
+      sandbox.url,
+      adapter,
+      { billableRateLimit: { limit: RATE_LIMIT, ttlMs: 60_000 }, accessLog: false },
+      { jumio: { resolveUserId: undefined }, numericUserIds: true },
+    ));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.stop();
+    await sandbox?.close();
+  });
+
+  it('rate-limits the user the guard resolved, not the client address', async () => {
+    const start = (userId: string) =>
+      request(url)
+        .post('/api/private/jumio/poa/!startScanTransaction')
+        .set('X-User-Id', userId)
+        .send({ documentType: 'UB', country: 'AUT' });
+    for (let i = 0; i < RATE_LIMIT; i++) expect((await start('41')).status).toBe(200);
+    expect((await start('41')).status).toBe(429);
+    // Same address, another user: not limited.
+    expect((await start('42')).status).toBe(200);
+  });
+});

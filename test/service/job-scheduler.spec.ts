@@ -4,13 +4,14 @@ import { DataSource } from 'typeorm';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import type { JumioModuleOptions } from '@app/jumio';
 import { JumioJobScheduler } from '@app/jumio/jobs/job-scheduler';
+import type { JumioSettings } from '@app/jumio/options/jumio-settings';
 import { BackgroundDatabase } from '@app/jumio/jobs/background-database';
 import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { startModule } from './service-kit';
 
 describe('JumioJobScheduler', () => {
   const scheduler = (role?: JumioModuleOptions['instanceRole']) =>
-    new JumioJobScheduler({ instanceRole: role } as JumioModuleOptions);
+    new JumioJobScheduler({ instance: { runsBackgroundWork: role !== 'api' } } as JumioSettings);
 
   it('starts the timers with the application, runs one pass at a time, and stops them at shutdown', async () => {
     const jobs = scheduler();

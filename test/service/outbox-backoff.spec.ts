@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JumioModuleOptions } from '@app/jumio';
+import type { JumioSettings } from '@app/jumio/options/jumio-settings';
 import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
 import { ScanTransactionEvents } from '@app/jumio/events/scan-transaction-events';
 import { BackgroundDatabase } from '@app/jumio/jobs/background-database';
@@ -24,7 +24,9 @@ describe('outbox relay backoff on PostgreSQL (service tier)', () => {
          occurred_at, next_attempt_at) VALUES ($1, $2, 'u1', 'POI', 'started', '[]', $3, $3)`,
       [id, randomUUID(), occurredAt],
     );
-    const options = { outboxRelayIntervalMs: 0 } as JumioModuleOptions;
+    const options = {
+      instance: { outboxRelayIntervalMs: 0, runsBackgroundWork: true },
+    } as unknown as JumioSettings;
     const events = new ScanTransactionEvents();
     let failing = true;
     const delivered: string[] = [];

@@ -3,6 +3,8 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JUMIO_ENTITIES } from './persistence/jumio.entities';
 import type { JumioModuleOptions } from './options/jumio.options';
+import { JUMIO_SETTINGS } from './options/jumio-settings';
+import { resolveJumioSettings } from './option-validation/resolve-jumio-settings';
 import { validateJumioOptions } from './option-validation/validate-jumio-options';
 
 /*
@@ -12,7 +14,8 @@ import { validateJumioOptions } from './option-validation/validate-jumio-options
 
 /**
  * Replaces the builder's options provider (a value for forRoot, a factory for forRootAsync) with one that
- * validates what it provides: every provider of the module gets options that were checked once, at start.
+ * validates what it provides, and adds the one provider that resolves them into `JUMIO_SETTINGS` (every
+ * default applied, milliseconds throughout): services read the settings, checked and resolved once.
  */
 export function withValidatedOptions(
   definition: DynamicModule,
@@ -41,7 +44,12 @@ export function withValidatedOptions(
     }
     return provider;
   });
-  return { ...definition, providers };
+  const settings: Provider = {
+    provide: JUMIO_SETTINGS,
+    useFactory: resolveJumioSettings,
+    inject: [optionsToken],
+  };
+  return { ...definition, providers: [...providers, settings] };
 }
 
 /**

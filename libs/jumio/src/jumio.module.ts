@@ -12,6 +12,7 @@ import { OutboxWriter } from './events/outbox.writer';
 import { ScanTransactionEvents } from './events/scan-transaction-events';
 import { JumioSchemaCheck } from './persistence/jumio-schema.check';
 import { JumioUserGuard } from './common/jumio-user.guard';
+import { JumioUserIdResolver } from './common/user-id.resolver';
 import { DATA_PROTECTION_PROVIDERS } from './data-protection/data-protection.providers';
 import { ErasureService } from './data-protection/erasure.service';
 import { JumioAdminController } from './data-protection/jumio-admin.controller';
@@ -59,6 +60,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     BACKGROUND_RESULTS_PROVIDER,
     JumioSchemaCheck,
     JumioClient,
+    JumioUserIdResolver,
     JumioUserGuard,
     ScanTransactionStore,
     StartClaims,

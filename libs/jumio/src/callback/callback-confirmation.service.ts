@@ -2,14 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CallbackParseError } from '../jumio/legacy/callback-form.parser';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../jumio/jumio-reference';
-import { backgroundIntervalMs, instanceRole } from '../options/instance-role';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { BackgroundResults } from '../start/background-results';
 import { CALLBACK_BACKOFF, nextTryAt } from '../jobs/backoff';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../jobs/background-database';
 import {
   CallbackInboxRepository,
@@ -22,12 +20,7 @@ import { productOf, resultMatchesTransaction } from '../transaction/scan-transac
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 
-export const DEFAULT_CALLBACK_INBOX_INTERVAL_MS = 5_000;
-/** A worker-only instance looks for stored callbacks this often (it receives none itself). */
-export const WORKER_CALLBACK_INBOX_INTERVAL_MS = 500;
 const BATCH_SIZE = 20;
-/** Callbacks processed at the same time by one instance (each holds a pooled connection at times). */
-export const DEFAULT_CALLBACK_INBOX_CONCURRENCY = 4;
 /** The scheduler's jobs of the inbox worker. */
 export const CALLBACK_INBOX_JOB = 'callback inbox';
 export const CALLBACK_INBOX_LEASES_JOB = 'callback inbox lease renewal';
@@ -72,28 +65,16 @@ export class CallbackConfirmation {
   private stopping = false;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     background: BackgroundDatabase,
     private readonly retriever: JumioResultRetriever,
     private readonly results: BackgroundResults,
     private readonly personalData: PersonalDataCipher,
     private readonly scheduler: JumioJobScheduler,
   ) {
-    const role = instanceRole(options);
-    this.intervalMs = backgroundIntervalMs(
-      options,
-      options.callbackInboxIntervalMs ??
-        (role === 'worker'
-          ? WORKER_CALLBACK_INBOX_INTERVAL_MS
-          : DEFAULT_CALLBACK_INBOX_INTERVAL_MS),
-    );
-    this.processesOwnCallbacks = role !== 'api';
-    this.concurrency = options.callbackInboxConcurrency ?? DEFAULT_CALLBACK_INBOX_CONCURRENCY;
-    if (!Number.isInteger(this.concurrency) || this.concurrency < 1 || this.concurrency > 256) {
-      throw new Error(
-        `JumioModule: callbackInboxConcurrency must be an integer from 1 to 256, got ${this.concurrency}`,
-      );
-    }
+    this.intervalMs = settings.callbacks.inboxIntervalMs;
+    this.processesOwnCallbacks = settings.instance.runsBackgroundWork;
+    this.concurrency = settings.callbacks.inboxConcurrency;
     this.inbox = new CallbackInboxRepository(background.dataSource);
     this.transactions = new ScanTransactionWorkRepository(background.dataSource);
     scheduler.register({
@@ -194,8 +175,9 @@ export class CallbackConfirmation {
     try {
       await this.confirm(callback);
     } catch (error) {
-      const what = error instanceof JumioError ? error.code : 'an unexpected error';
-      this.logger.warn(`Callback ${callback.id} not confirmed (${what}); it will be tried again`);
+      this.logger.warn(
+        `Callback ${callback.id} not confirmed (${failureSummary(error)}); it will be tried again`,
+      );
       await this.postpone(callback);
     }
   }

@@ -8,16 +8,9 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { JUMIO_CALLBACK_IPS } from '../jumio/jumio-hosts';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
-import { IpAllowlist, LOOPBACK_CIDRS, maskIp, resolveClientIp } from './ip-allowlist';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
+import { IpAllowlist, maskIp, resolveClientIp } from './ip-allowlist';
 import { TokenBucket } from './token-bucket';
-
-/** Jumio's callbacks are a few KB of form fields; image data travels by URL, never in the body. */
-export const DEFAULT_CALLBACK_MAX_BODY_BYTES = 64 * 1024;
-export const DEFAULT_CALLBACK_RATE_LIMIT = { perSecond: 100, burst: 200 };
-export const DEFAULT_CALLBACK_BODY_TIMEOUT_MS = 10_000;
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 const JSON_CONTENT_TYPE = 'application/json';
@@ -46,21 +39,11 @@ const RATE_COUNTED = Symbol('jumioCallbackRateCounted');
 /** Seconds a rate-limited sender is asked to wait. */
 export const CALLBACK_RETRY_AFTER_SECONDS = 1;
 
-/** The allowlist the options describe: explicit CIDRs, else Jumio's list for the data centre. */
-export function callbackAllowedCidrs(options: JumioModuleOptions): string[] {
-  if (options.callbackAllowedIps && options.callbackAllowedIps.length > 0) {
-    return [...options.callbackAllowedIps];
-  }
-  const jumio = JUMIO_CALLBACK_IPS[options.dataCenter ?? JUMIO_DEFAULTS.dataCenter];
-  // The sandbox posts from this machine; real Jumio never does.
-  return options.sandbox ? [...jumio, ...LOOPBACK_CIDRS] : [...jumio];
-}
-
 /**
  * First layer of callback authenticity, decided from the socket and headers alone (never the body):
  * the source address must be one of Jumio's (through trusted proxies only), the body a small form.
  *
- * It runs twice over: `JumioCallbackPreParser` mounts `middleware` ahead of the host's body parsers, so
+ * It runs twice over: `CallbackSourceMiddlewareInstaller` mounts it ahead of the host's body parsers, so
  * a rejected request costs no parsing; the same check as a guard on the controller keeps the route safe
  * where that mounting is not possible (another HTTP adapter, an unusual middleware stack).
  */
@@ -76,14 +59,13 @@ export class CallbackSourceGuard implements CanActivate {
   /** KYX callbacks are JSON. */
   readonly acceptsJson: boolean;
 
-  constructor(@Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions) {
-    this.allowed = buildList('callbackAllowedIps', callbackAllowedCidrs(options));
-    this.trustedProxies = buildList('trustedProxies', options.trustedProxies ?? []);
-    this.maxBodyBytes = options.callbackMaxBodyBytes ?? DEFAULT_CALLBACK_MAX_BODY_BYTES;
-    this.bodyTimeoutMs = options.callbackBodyTimeoutMs ?? DEFAULT_CALLBACK_BODY_TIMEOUT_MS;
-    const { perSecond, burst } = options.callbackRateLimit ?? DEFAULT_CALLBACK_RATE_LIMIT;
-    this.rateLimit = new TokenBucket(perSecond, burst);
-    this.acceptsJson = options.kyx !== undefined;
+  constructor(@Inject(JUMIO_SETTINGS) { callbacks }: JumioSettings) {
+    this.allowed = new IpAllowlist(callbacks.allowedCidrs);
+    this.trustedProxies = new IpAllowlist(callbacks.trustedProxies);
+    this.maxBodyBytes = callbacks.maxBodyBytes;
+    this.bodyTimeoutMs = callbacks.bodyTimeoutMs;
+    this.rateLimit = new TokenBucket(callbacks.rateLimit.perSecond, callbacks.rateLimit.burst);
+    this.acceptsJson = callbacks.acceptsJson;
   }
 
   /** Why this request must be refused, or undefined when it may be read. */
@@ -154,13 +136,5 @@ export class CallbackSourceGuard implements CanActivate {
     if (rejection.status === HttpStatus.TOO_MANY_REQUESTS)
       response.setHeader('Retry-After', String(CALLBACK_RETRY_AFTER_SECONDS));
     response.end(JSON.stringify({ statusCode: rejection.status, error: rejection.reason }));
-  }
-}
-
-function buildList(option: string, cidrs: readonly string[]): IpAllowlist {
-  try {
-    return new IpAllowlist(cidrs);
-  } catch (error) {
-    throw new Error(`JumioModule: ${option}: ${(error as Error).message}`, { cause: error });
   }
 }

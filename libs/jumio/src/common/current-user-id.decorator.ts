@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { JUMIO_USER_ID, type RequestWithJumioUser } from './jumio-user.guard';
+import { JUMIO_USER_ID, type RequestWithJumioUser } from './user-id.resolver';
 
-/** The id `JumioUserGuard` resolved for this request. Never read from the body or the URL. */
+/** The id `JumioUserGuard` resolved (`JumioUserIdResolver`) for this request. Never read from the body or the URL. */
 export const CurrentUserId = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   const userId = context.switchToHttp().getRequest<RequestWithJumioUser>()[JUMIO_USER_ID];
   // The guard runs first; reaching here without an id means the route lacks the guard: fail loudly.

@@ -22,7 +22,7 @@ export function IsJumioCountry(): PropertyDecorator {
 
 /**
  * A success or error URL: absolute http(s), no fragment, at most `maxLength` characters (jumio-api.md §1.3).
- * HTTPS, host and query rules depend on the module's options and product: see jumio-url.rules.ts.
+ * HTTPS, host and query rules depend on the module's options and product: see scan-transaction/redirect-url.rules.ts.
  */
 export function IsRedirectUrl(maxLength: number): PropertyDecorator {
   return applyDecorators(

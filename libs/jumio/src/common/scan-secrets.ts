@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * References we hand to Jumio are random: they carry no personal data (jumio-api.md §1.3) and reveal
@@ -21,13 +21,6 @@ export function newCallbackToken(): string {
 /** What is stored instead of the token. */
 export function hashCallbackToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** Constant-time comparison of two hex hashes of the same length. */
-export function hashesEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 
 /** Fingerprint of a start request's parameters, so an identical repeat can reuse the open transaction. */

@@ -1,8 +1,6 @@
 import { Logger, type Provider } from '@nestjs/common';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
-import { assertAdminRoutesProtected, retentionSettings } from './data-protection.settings';
-import { resolveKeyRing, SANDBOX_DEV_KEY_WARNING } from './encryption-keys';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
+import { SANDBOX_DEV_KEY_WARNING } from './encryption-keys';
 import { ErasureService } from './erasure.service';
 import { FieldCipher } from './field-cipher';
 import { JumioAdminGuard } from './jumio-admin.guard';
@@ -10,18 +8,17 @@ import { PersonalDataCipher } from './personal-data.cipher';
 import { PersonalDataPurger } from './personal-data.purger';
 import { RetentionService } from './retention.service';
 
-/** Builds the cipher from the options at start-up; every data-protection option is checked here. */
-function createFieldCipher(options: JumioModuleOptions): FieldCipher {
-  retentionSettings(options);
-  assertAdminRoutesProtected(options);
-  const { keyRing, isSandboxDevKey } = resolveKeyRing(options);
-  if (isSandboxDevKey) new Logger('JumioDataProtection').warn(SANDBOX_DEV_KEY_WARNING);
-  return new FieldCipher(keyRing);
+/** Builds the cipher at start-up, warning loudly when it runs on the sandbox's public key. */
+function createFieldCipher({ dataProtection }: JumioSettings): FieldCipher {
+  if (dataProtection.isSandboxDevKey) {
+    new Logger('JumioDataProtection').warn(SANDBOX_DEV_KEY_WARNING);
+  }
+  return new FieldCipher(dataProtection.keyRing);
 }
 
 /** Everything data protection adds to JumioModule's providers. */
 export const DATA_PROTECTION_PROVIDERS: Provider[] = [
-  { provide: FieldCipher, useFactory: createFieldCipher, inject: [JUMIO_MODULE_OPTIONS] },
+  { provide: FieldCipher, useFactory: createFieldCipher, inject: [JUMIO_SETTINGS] },
   {
     provide: PersonalDataCipher,
     useFactory: (cipher: FieldCipher) => new PersonalDataCipher(cipher),

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import type { JumioSettings } from '../options/jumio-settings';
 import { JumioAdminGuard } from './jumio-admin.guard';
 
 @Injectable()
@@ -22,7 +22,9 @@ describe('JumioAdminGuard', () => {
       },
     } as unknown as ModuleRef;
     const guard = new JumioAdminGuard(
-      { enableAdminRoutes: true, adminGuard: HostAdminGuard } as unknown as JumioModuleOptions,
+      {
+        dataProtection: { adminRoutesEnabled: true, adminGuard: HostAdminGuard },
+      } as unknown as JumioSettings,
       moduleRef,
     );
     const context = {} as ExecutionContext;

@@ -7,8 +7,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { firstValueFrom, isObservable } from 'rxjs';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 
 /**
  * Admin routes: 404 unless `enableAdminRoutes`, then whatever the host's `adminGuard` decides. A guard
@@ -19,14 +18,14 @@ export class JumioAdminGuard implements CanActivate {
   private hostGuard?: Promise<CanActivate>;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) private readonly settings: JumioSettings,
     private readonly moduleRef: ModuleRef,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { enableAdminRoutes, adminGuard } = this.options;
+    const { adminRoutesEnabled, adminGuard } = this.settings.dataProtection;
     // Indistinguishable from a route that does not exist.
-    if (!enableAdminRoutes || !adminGuard) throw new NotFoundException();
+    if (!adminRoutesEnabled || !adminGuard) throw new NotFoundException();
     this.hostGuard ??= this.createHostGuard(adminGuard);
     const allowed = await (await this.hostGuard).canActivate(context);
     return isObservable(allowed) ? firstValueFrom(allowed) : allowed;
@@ -34,7 +33,7 @@ export class JumioAdminGuard implements CanActivate {
 
   /** A failed creation is not kept: the next request tries again. */
   private createHostGuard(
-    adminGuard: NonNullable<JumioModuleOptions['adminGuard']>,
+    adminGuard: NonNullable<JumioSettings['dataProtection']['adminGuard']>,
   ): Promise<CanActivate> {
     if (typeof adminGuard !== 'function') return Promise.resolve(adminGuard);
     const creation = this.moduleRef.create(adminGuard);

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
-import { retentionSettings, type RetentionSettings } from './data-protection.settings';
+import {
+  JUMIO_SETTINGS,
+  type DataProtectionSettings,
+  type JumioSettings,
+} from '../options/jumio-settings';
 import { ErasureService } from './erasure.service';
 import { PersonalDataPurger } from './personal-data.purger';
 
@@ -29,27 +31,26 @@ export interface RetentionRunReport {
 @Injectable()
 export class RetentionService {
   private readonly logger = new Logger(RetentionService.name);
-  private readonly settings: RetentionSettings;
+  private readonly settings: DataProtectionSettings;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly purger: PersonalDataPurger,
     private readonly erasure: ErasureService,
     scheduler: JumioJobScheduler,
   ) {
-    this.settings = retentionSettings(options);
+    this.settings = settings.dataProtection;
     scheduler.register({
       name: DATA_PROTECTION_JOB,
-      intervalMs: this.settings.jobIntervalSeconds * 1000,
+      intervalMs: this.settings.retentionJobIntervalMs,
       run: () => this.runAndReport(),
     });
   }
 
   /** One full run; `now` lets tests move time forward. */
   async runOnce(now = new Date()): Promise<RetentionRunReport> {
-    const dayMs = 24 * 60 * 60_000;
     const expiredResults = await this.purger.purgeResults(
-      { createdBefore: new Date(now.getTime() - this.settings.personalDataDays * dayMs) },
+      { createdBefore: new Date(now.getTime() - this.settings.personalDataRetentionMs) },
       'RETENTION',
       'PERSONAL_DATA_PURGED',
     );
@@ -59,7 +60,7 @@ export class RetentionService {
       'PERSONAL_DATA_ERASED',
     );
     const callbackPayloads = await this.purger.purgeCallbackPayloads({
-      receivedBefore: new Date(now.getTime() - this.settings.rawCallbackHours * 60 * 60_000),
+      receivedBefore: new Date(now.getTime() - this.settings.rawCallbackRetentionMs),
     });
     const erasuresCompleted = await this.erasure.retryDue(now);
     return { expiredResults, lateErasedResults, callbackPayloads, erasuresCompleted };

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import type { JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../jobs/background-database';
 import { OUTBOX_TABLE } from './outbox.writer';
 import { OutboxRelay } from './outbox-relay.service';
@@ -30,7 +30,9 @@ describe('OutboxRelay timer', () => {
 
   it('logs a failed pass by error name only, never the message (it can quote stored values)', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const options = { outboxRelayIntervalMs: 5 } as JumioModuleOptions;
+    const options = {
+      instance: { outboxRelayIntervalMs: 5, runsBackgroundWork: true },
+    } as unknown as JumioSettings;
     const scheduler = new JumioJobScheduler(options);
     new OutboxRelay(
       options,
@@ -95,7 +97,9 @@ describe('OutboxRelay with an unreadable row', () => {
     events.subscribe((event) => {
       seen.push({ id: event.id, reasons: event.reasons });
     });
-    const options = { outboxRelayIntervalMs: 0 } as JumioModuleOptions;
+    const options = {
+      instance: { outboxRelayIntervalMs: 0, runsBackgroundWork: true },
+    } as unknown as JumioSettings;
     const relay = new OutboxRelay(
       options,
       new BackgroundDatabase(dataSource, false),

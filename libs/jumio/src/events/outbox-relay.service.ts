@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { backgroundIntervalMs } from '../options/instance-role';
 import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
 import { nextTryAt, OUTBOX_BACKOFF } from '../jobs/backoff';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../jobs/background-database';
 import { OutboxRepository, type OutboxRow } from '../persistence/outbox.repository';
 import { parseReasons } from '../transaction/scan-transaction.rules';
@@ -19,7 +17,6 @@ import {
 } from './scan-transaction-event';
 import { ScanTransactionEvents } from './scan-transaction-events';
 
-export const DEFAULT_OUTBOX_RELAY_INTERVAL_MS = 1_000;
 const BATCH_SIZE = 50;
 const MAX_ROUNDS_PER_PASS = 10;
 /** The scheduler's jobs of the relay. */
@@ -46,7 +43,7 @@ export class OutboxRelay {
   private emitterLookup?: { emitter?: EventEmitterLike };
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     background: BackgroundDatabase,
     private readonly events: ScanTransactionEvents,
     private readonly scheduler: JumioJobScheduler,
@@ -55,10 +52,7 @@ export class OutboxRelay {
     this.outbox = new OutboxRepository(background.dataSource);
     scheduler.register({
       name: OUTBOX_RELAY_JOB,
-      intervalMs: backgroundIntervalMs(
-        options,
-        options.outboxRelayIntervalMs ?? DEFAULT_OUTBOX_RELAY_INTERVAL_MS,
-      ),
+      intervalMs: settings.instance.outboxRelayIntervalMs,
       run: () => this.pass(new Date()),
     });
     scheduler.register({

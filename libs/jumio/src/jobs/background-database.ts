@@ -1,12 +1,7 @@
 import { Logger, type FactoryProvider, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { runsBackgroundWork } from '../options/instance-role';
 import { JUMIO_ENTITIES } from '../persistence/jumio.entities';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
-
-/** Connections of the background pool when `backgroundPoolSize` is not set (PostgreSQL). */
-export const DEFAULT_BACKGROUND_POOL_SIZE = 4;
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 
 /**
  * The database connection of the module's background work (callback confirmation, reconciliation,
@@ -35,9 +30,8 @@ export class BackgroundDatabase implements OnApplicationShutdown {
 }
 
 /** Connections of the background pool this instance opens; 0 means it shares the host's pool. */
-export function backgroundPoolSize(options: JumioModuleOptions, host: DataSource): number {
-  if (host.options.type !== 'postgres' || !runsBackgroundWork(options)) return 0;
-  return options.backgroundPoolSize ?? DEFAULT_BACKGROUND_POOL_SIZE;
+export function backgroundPoolSize(settings: JumioSettings, host: DataSource): number {
+  return host.options.type === 'postgres' ? settings.instance.backgroundPoolSize : 0;
 }
 
 /** The host's connection settings with a pool of `size` and only the module's entities. */
@@ -61,9 +55,9 @@ export function backgroundDataSourceOptions(
 
 export const BACKGROUND_DATABASE_PROVIDER: FactoryProvider<BackgroundDatabase> = {
   provide: BackgroundDatabase,
-  inject: [JUMIO_MODULE_OPTIONS, DataSource],
-  useFactory: async (options: JumioModuleOptions, host: DataSource) => {
-    const size = backgroundPoolSize(options, host);
+  inject: [JUMIO_SETTINGS, DataSource],
+  useFactory: async (settings: JumioSettings, host: DataSource) => {
+    const size = backgroundPoolSize(settings, host);
     if (size === 0) return new BackgroundDatabase(host, false);
     const own = new DataSource(backgroundDataSourceOptions(host.options, size));
     await own.initialize();

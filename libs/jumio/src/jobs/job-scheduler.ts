@@ -6,10 +6,8 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { failureSummary } from '../common/failure-summary';
-import { runsBackgroundWork } from '../options/instance-role';
 import { PeriodicPass } from './periodic-pass';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 
 /** A background job of the module: what it does, how often, and what its shutdown needs. */
 export interface JumioJob {
@@ -39,8 +37,8 @@ export class JumioJobScheduler implements OnApplicationBootstrap, OnModuleDestro
   private started = false;
   private stopped = false;
 
-  constructor(@Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions) {
-    this.runsTimers = runsBackgroundWork(options);
+  constructor(@Inject(JUMIO_SETTINGS) settings: Pick<JumioSettings, 'instance'>) {
+    this.runsTimers = settings.instance.runsBackgroundWork;
   }
 
   /** Adds a job; its timer starts with the application (at once when it has started already). */

@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CircuitReport, CircuitStateName } from './resilience/jumio-call-policies';
 
-/** Outcome of one attempt of a call to Jumio: `ok`, or the JumioErrorCode it failed with. */
-export type JumioCallOutcome = string;
-
 const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = {
   closed: 0,
   'half-open': 1,

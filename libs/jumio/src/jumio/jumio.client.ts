@@ -1,8 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { JumioMetrics } from './jumio-metrics';
 import { JumioCallPolicies } from './resilience/jumio-call-policies';
 import { JumioPacing } from './resilience/jumio-pacing';
@@ -16,7 +15,7 @@ import type {
   NetverifyScanDataResponse,
   NetverifyScanStatusResponse,
 } from './jumio-api.types';
-import { resolveJumioHosts, type JumioHosts } from './jumio-hosts';
+import type { JumioHosts } from './jumio-hosts';
 import { isJumioReference, JUMIO_REFERENCE_SHAPE } from './jumio-reference';
 import {
   readAcquisitionResponse,
@@ -65,28 +64,22 @@ export class JumioClient {
   private readonly pacing: JumioPacing;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     @Optional() private readonly metrics?: JumioMetrics,
   ) {
-    this.hosts = resolveJumioHosts(options);
-    this.timeoutMs = options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs;
-    this.policies = new JumioCallPolicies(options.resilience);
-    this.pacing = new JumioPacing(options.pacing);
+    const { connection } = settings;
+    this.hosts = connection.hosts;
+    this.timeoutMs = connection.requestTimeoutMs;
+    this.policies = new JumioCallPolicies(settings.resilience);
+    this.pacing = new JumioPacing(settings.pacing);
     metrics?.watchCircuits(() => this.policies.circuits());
-    if (Boolean(options.retrievalApiToken) !== Boolean(options.retrievalApiSecret)) {
-      throw new Error('JumioModule: retrievalApiToken and retrievalApiSecret go together (both or neither)');
-    }
-    const start = { username: options.apiToken, password: options.apiSecret };
     this.credentials = {
-      start,
+      start: connection.startCredentials,
       // Least privilege: a separate pair for Retrieval and Delete when the bank created one.
-      administration:
-        options.retrievalApiToken && options.retrievalApiSecret
-          ? { username: options.retrievalApiToken, password: options.retrievalApiSecret }
-          : start,
+      administration: connection.retrievalCredentials,
     };
     this.http = axios.create({
-      headers: { Accept: 'application/json', 'User-Agent': options.userAgent },
+      headers: { Accept: 'application/json', 'User-Agent': connection.userAgent },
       timeout: this.timeoutMs,
       // Jumio's API does not redirect; following one could send our Basic credentials elsewhere.
       maxRedirects: 0,

@@ -1,25 +1,20 @@
 import { type ExecutionContext, Logger } from '@nestjs/common';
 import type { ModuleRef, Reflector } from '@nestjs/core';
 import { ThrottlerGuard, type ThrottlerStorage } from '@nestjs/throttler';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { defaultResolveUserId, JumioUserIdResolver, usableId } from '../common/user-id.resolver';
+import type { JumioRequest } from '../options/jumio.options';
 import { JUMIO_BILLABLE } from '../common/jumio-billable.decorator';
 
-type UserResolver = NonNullable<JumioModuleOptions['resolveUserId']>;
-
-interface TrackedRequest {
-  ip?: string;
-  user?: { id?: unknown };
-  raw?: { user?: { id?: unknown } };
-}
+type TrackedRequest = JumioRequest & { ip?: string };
 
 /**
  * Per-user rate limit on the routes marked `@JumioBillable()`, and on nothing else: every other route
  * (the callback above all, which Jumio must always reach) is skipped. The user is the one JumioModule
- * resolves (`resolveUserId`); without one, the client address is the key.
+ * resolves (`JumioUserIdResolver`, the same answer its user guard gets); without one, the client address
+ * is the key.
  */
 export class BillableThrottlerGuard extends ThrottlerGuard {
-  private resolveUserId?: UserResolver;
+  private users?: JumioUserIdResolver;
 
   constructor(
     limit: { limit: number; ttlMs: number },
@@ -34,10 +29,7 @@ export class BillableThrottlerGuard extends ThrottlerGuard {
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
     try {
-      const options = this.moduleRef.get<JumioModuleOptions>(JUMIO_MODULE_OPTIONS, {
-        strict: false,
-      });
-      this.resolveUserId = options.resolveUserId;
+      this.users = this.moduleRef.get(JumioUserIdResolver, { strict: false });
     } catch {
       // JumioModule not imported in this app: the default resolution below applies.
     }
@@ -52,16 +44,9 @@ export class BillableThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async getTracker(request: TrackedRequest): Promise<string> {
-    const userId = this.resolveUserId
-      ? await this.resolveUserId(request as unknown as Parameters<UserResolver>[0])
-      : defaultUserId(request);
-    if (userId !== undefined && userId !== '') return `user:${userId}`;
-    return `ip:${request.ip ?? 'unknown'}`;
+    const userId = this.users
+      ? await this.users.resolve(request)
+      : await usableId(defaultResolveUserId, request);
+    return userId !== undefined ? `user:${userId}` : `ip:${request.ip ?? 'unknown'}`;
   }
-}
-
-/** `request.user.id` (Express), or the raw request's under Fastify, where Nest middleware sets it. */
-function defaultUserId(request: TrackedRequest): string | undefined {
-  const id = request.user?.id ?? request.raw?.user?.id;
-  return typeof id === 'string' ? id : undefined;
 }

@@ -3,7 +3,7 @@ import { callbackBaseUrlProblems } from '../common/callback-url';
 import { parseCidr } from '../callback/ip-allowlist';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { parseRetrievalSchedule } from '../reconciliation/retrieval-schedule';
-import { integerProblem, listProblems, MAX_TIMER_MS } from '../options/option-checks';
+import { numberProblem, listProblems, MAX_TIMER_MS } from '../options/option-checks';
 
 /* Where callbacks arrive, who may send them, and how often background work looks for unfinished work. */
 
@@ -29,7 +29,7 @@ export function callbackSourceProblems(options: JumioModuleOptions): string[] {
     problems.push(...listProblems('trustedProxies', options.trustedProxies, cidr));
   }
   if (options.callbackMaxBodyBytes !== undefined) {
-    const problem = integerProblem('callbackMaxBodyBytes', options.callbackMaxBodyBytes, {
+    const problem = numberProblem('callbackMaxBodyBytes', options.callbackMaxBodyBytes, {
       min: 1024,
       max: 1_048_576,
     });
@@ -49,7 +49,7 @@ export function backgroundWorkProblems(options: JumioModuleOptions): string[] {
   const problems: string[] = [];
   for (const name of INTERVAL_OPTIONS) {
     if (options[name] === undefined) continue;
-    const problem = integerProblem(name, options[name], { min: 0, max: MAX_TIMER_MS });
+    const problem = numberProblem(name, options[name], { min: 0, max: MAX_TIMER_MS });
     if (problem) problems.push(problem);
   }
   if (options.retrievalScheduleSeconds !== undefined) {
@@ -67,14 +67,14 @@ export function backgroundWorkProblems(options: JumioModuleOptions): string[] {
     );
   }
   if (options.backgroundPoolSize !== undefined) {
-    const problem = integerProblem('backgroundPoolSize', options.backgroundPoolSize, {
+    const problem = numberProblem('backgroundPoolSize', options.backgroundPoolSize, {
       min: 0,
       max: 100,
     });
     if (problem) problems.push(problem);
   }
   if (options.callbackBodyTimeoutMs !== undefined) {
-    const problem = integerProblem('callbackBodyTimeoutMs', options.callbackBodyTimeoutMs, {
+    const problem = numberProblem('callbackBodyTimeoutMs', options.callbackBodyTimeoutMs, {
       min: 100,
       max: 600_000,
     });
@@ -86,7 +86,7 @@ export function backgroundWorkProblems(options: JumioModuleOptions): string[] {
       problems.push('callbackRateLimit must be { perSecond, burst }');
     } else {
       for (const key of ['perSecond', 'burst'] as const) {
-        const problem = integerProblem(`callbackRateLimit.${key}`, rateLimit[key], {
+        const problem = numberProblem(`callbackRateLimit.${key}`, rateLimit[key], {
           min: 1,
           max: 1_000_000,
         });
@@ -95,7 +95,7 @@ export function backgroundWorkProblems(options: JumioModuleOptions): string[] {
     }
   }
   if (options.callbackInboxConcurrency !== undefined) {
-    const problem = integerProblem('callbackInboxConcurrency', options.callbackInboxConcurrency, {
+    const problem = numberProblem('callbackInboxConcurrency', options.callbackInboxConcurrency, {
       min: 1,
       max: 256,
     });

@@ -49,7 +49,7 @@ export function retentionProblems(options: JumioModuleOptions): string[] {
       ];
     }
     const problem =
-      value === undefined ? undefined : numberProblem(`retention.${key}`, value, { min: 0, max });
+      value === undefined ? undefined : numberProblem(`retention.${key}`, value, { min: 0, max, fractions: true });
     return problem ? [problem] : [];
   });
 }

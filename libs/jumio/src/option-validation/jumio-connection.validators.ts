@@ -4,7 +4,7 @@ import type { JumioPacingOptions } from '../options/jumio-pacing.options';
 import type { JumioResilienceOptions } from '../options/jumio-resilience.options';
 import {
   booleanProblem,
-  integerProblem,
+  numberProblem,
   isLoopbackHost,
   MAX_TIMER_MS,
   parseAbsoluteUrl,
@@ -94,7 +94,7 @@ export function userAgentProblems(options: JumioModuleOptions): string[] {
 
 export function requestTimeoutProblems(options: JumioModuleOptions): string[] {
   if (options.requestTimeoutMs === undefined) return [];
-  const problem = integerProblem('requestTimeoutMs', options.requestTimeoutMs, {
+  const problem = numberProblem('requestTimeoutMs', options.requestTimeoutMs, {
     min: 100,
     max: 600_000,
   });
@@ -102,6 +102,7 @@ export function requestTimeoutProblems(options: JumioModuleOptions): string[] {
 }
 
 const RESILIENCE_RANGES: Record<keyof JumioResilienceOptions, { min: number; max: number }> = {
+  httpAttempts: { min: 1, max: 10 },
   maxAttempts: { min: 1, max: 10 },
   retryInitialDelayMs: { min: 0, max: 60_000 },
   retryMaxDelayMs: { min: 0, max: 600_000 },
@@ -117,6 +118,11 @@ export function resilienceProblems(options: JumioModuleOptions): string[] {
   if (typeof resilience !== 'object' || resilience === null)
     return ['resilience must be an object'];
   const problems: string[] = [];
+  if (resilience.httpAttempts !== undefined && resilience.maxAttempts !== undefined) {
+    problems.push(
+      'resilience.maxAttempts is the deprecated name of resilience.httpAttempts: give httpAttempts only',
+    );
+  }
   for (const [key, value] of Object.entries(resilience)) {
     const range = RESILIENCE_RANGES[key as keyof JumioResilienceOptions] as
       { min: number; max: number } | undefined;
@@ -125,11 +131,21 @@ export function resilienceProblems(options: JumioModuleOptions): string[] {
         `resilience.${key} is not an option (known: ${Object.keys(RESILIENCE_RANGES).join(', ')})`,
       );
     else if (value !== undefined) {
-      const problem = integerProblem(`resilience.${key}`, value, range);
+      const problem = numberProblem(`resilience.${key}`, value, range);
       if (problem) problems.push(problem);
     }
   }
   return problems;
+}
+
+/** Options still accepted under an old name (checked after the problems): a warning each at start-up. */
+export function resilienceDeprecations(options: JumioModuleOptions): string[] {
+  return options.resilience?.maxAttempts !== undefined
+    ? [
+        'resilience.maxAttempts is deprecated: call it resilience.httpAttempts (HTTP attempts of one ' +
+          'retry-safe call; the root maxAttempts counts verification attempts)',
+      ]
+    : [];
 }
 
 function isJumioHost(hostname: string): boolean {
@@ -186,7 +202,7 @@ export function pacingProblems(options: JumioModuleOptions): string[] {
       return [`pacing.${key} is not an option (known: ${Object.keys(PACING_LIMITS).join(', ')})`];
     }
     if (value === undefined) return [];
-    const problem = integerProblem(`pacing.${key}`, value, range);
+    const problem = numberProblem(`pacing.${key}`, value, range);
     return problem ? [problem] : [];
   });
 }

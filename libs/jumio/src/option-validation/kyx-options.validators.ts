@@ -1,6 +1,6 @@
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { JUMIO_PLATFORMS } from '../jumio/jumio-platform';
-import { integerProblem, parseAbsoluteUrl, quoted, textProblem } from '../options/option-checks';
+import { numberProblem, parseAbsoluteUrl, quoted, textProblem } from '../options/option-checks';
 
 /* KYX (the Jumio Platform): `platform` and `kyx`. */
 
@@ -41,7 +41,7 @@ export function kyxOptionProblems(options: JumioModuleOptions): string[] {
   for (const name of KYX_WORKFLOW_KEYS) {
     if (given[name] === undefined) continue;
     problems.push(
-      integerProblem(`kyx.${name}`, given[name], { min: 1, max: Number.MAX_SAFE_INTEGER }),
+      numberProblem(`kyx.${name}`, given[name], { min: 1, max: Number.MAX_SAFE_INTEGER }),
     );
   }
   return problems.filter((problem) => problem !== undefined);

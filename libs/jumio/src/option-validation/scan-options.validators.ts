@@ -5,7 +5,7 @@ import type { ExtractedData } from '../persistence/verification.types';
 import {
   booleanProblem,
   functionProblem,
-  integerProblem,
+  numberProblem,
   listProblems,
   quoted,
 } from '../options/option-checks';
@@ -37,7 +37,7 @@ export function scanLimitProblems(options: JumioModuleOptions): string[] {
   ];
   return checks.flatMap(([name, range]) => {
     if (options[name] === undefined) return [];
-    const problem = integerProblem(name, options[name], range);
+    const problem = numberProblem(name, options[name], range);
     return problem ? [problem] : [];
   });
 }
@@ -72,7 +72,7 @@ const POA_RULE_CHECKS: Record<keyof ProofOfAddressRules, (value: unknown) => str
   },
   maxDocumentAgeDays: (value) => {
     if (value === null) return [];
-    const problem = integerProblem('poaRules.maxDocumentAgeDays', value, { min: 1, max: 3650 });
+    const problem = numberProblem('poaRules.maxDocumentAgeDays', value, { min: 1, max: 3650 });
     return problem ? [`${problem}, or null`] : [];
   },
   requireNameMatch: (value) => optional(booleanProblem('poaRules.requireNameMatch', value)),

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import {
   backgroundWorkProblems,
@@ -16,6 +17,7 @@ import {
   jumioHostUrlProblems,
   pacingProblems,
   requestTimeoutProblems,
+  resilienceDeprecations,
   resilienceProblems,
   retrievalCredentialProblems,
   sandboxProblems,
@@ -59,6 +61,9 @@ const VALIDATORS: JumioOptionsValidator[] = [
   manualReviewProblems,
   resilienceProblems,
 ];
+
+/** Old option names still accepted: each check returns a warning per old name in use. */
+const DEPRECATIONS: JumioOptionsValidator[] = [resilienceDeprecations];
 
 /** Every option name (the compiler keeps the list complete); anything else is a typo. */
 const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
@@ -121,10 +126,20 @@ export function jumioOptionsProblems(options: JumioModuleOptions): string[] {
   ];
 }
 
-/** Checks the options once, at module start; throws one error listing every bad option. */
+/** Old option names the options use (each still works), one sentence each. */
+export function jumioOptionsDeprecations(options: JumioModuleOptions): string[] {
+  return DEPRECATIONS.flatMap((check) => check(options));
+}
+
+/**
+ * Checks the options once, at module start; throws one error listing every bad option, and warns once
+ * per deprecated name.
+ */
 export function validateJumioOptions(options: JumioModuleOptions): JumioModuleOptions {
   const problems = jumioOptionsProblems(options);
   if (problems.length > 0) throw new JumioOptionsError(problems);
+  const logger = new Logger('JumioModule');
+  for (const deprecation of jumioOptionsDeprecations(options)) logger.warn(deprecation);
   return options;
 }
 

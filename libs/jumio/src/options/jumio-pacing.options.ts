@@ -25,17 +25,3 @@ export const JUMIO_PACING_DEFAULTS: Required<JumioPacingOptions> = {
   windowMs: 5000,
   maxQueueWaitMs: 5000,
 };
-
-/** Resolved pacing; fails at start-up on values that cannot be meant. */
-export function resolvePacing(options: JumioPacingOptions = {}): Required<JumioPacingOptions> {
-  const pacing = { ...JUMIO_PACING_DEFAULTS };
-  for (const [name, value] of Object.entries(options) as [keyof JumioPacingOptions, unknown][]) {
-    if (value === undefined) continue;
-    const min = name === 'maxQueueWaitMs' ? 0 : 1;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new Error(`JumioModule: pacing.${name} must be an integer >= ${min}`);
-    }
-    pacing[name] = value;
-  }
-  return pacing;
-}

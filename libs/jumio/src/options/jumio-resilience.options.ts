@@ -1,6 +1,11 @@
 /** How calls to Jumio are bounded, retried and cut off while Jumio is failing. */
 export interface JumioResilienceOptions {
-  /** Attempts of a retry-safe call (GET retrieval, DELETE), the first included. Default 3; 1 disables retries. */
+  /** HTTP attempts of a retry-safe call (GET retrieval, DELETE), the first included. Default 3; 1 disables retries. */
+  httpAttempts?: number;
+  /**
+   * @deprecated The old name of `httpAttempts` (root `maxAttempts` counts verification attempts): still
+   * accepted, with a start-up warning.
+   */
   maxAttempts?: number;
   /** First retry delay in ms; later delays grow exponentially with decorrelated jitter. Default 200. */
   retryInitialDelayMs?: number;
@@ -16,12 +21,12 @@ export interface JumioResilienceOptions {
   breakerHalfOpenAfterMs?: number;
 }
 
-export const JUMIO_RESILIENCE_DEFAULTS: Required<JumioResilienceOptions> = {
-  maxAttempts: 3,
+export const JUMIO_RESILIENCE_DEFAULTS = {
+  httpAttempts: 3,
   retryInitialDelayMs: 200,
   retryMaxDelayMs: 2000,
   maxRetryAfterMs: 5000,
   deadlineMs: 15_000,
   breakerThreshold: 5,
   breakerHalfOpenAfterMs: 10_000,
-};
+} satisfies Required<Omit<JumioResilienceOptions, 'maxAttempts'>>;

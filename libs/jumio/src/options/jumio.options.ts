@@ -55,6 +55,7 @@ export interface JumioModuleOptions {
   /**
    * Verification attempts per user and type; a retryable result on the last one goes to manual review
    * (or REJECTED, `decisionPolicy.lastAttempt`). Abandoned captures (NO_ID_UPLOADED) do not count. Default 3.
+   * (HTTP attempts of one call to Jumio are `resilience.httpAttempts`.)
    */
   maxAttempts?: number;
   /** Lifetime of Jumio's web token (redirectUrl) in minutes. Default 30. */

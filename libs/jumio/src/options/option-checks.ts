@@ -9,34 +9,22 @@ import { isIP } from 'node:net';
 /** Milliseconds a Node timer can wait; longer delays fire at once (TimeoutOverflowWarning). */
 export const MAX_TIMER_MS = 2_147_483_647;
 
-export function integerProblem(
-  name: string,
-  value: unknown,
-  range: { min: number; max: number },
-): string | undefined {
-  if (
-    typeof value !== 'number' ||
-    !Number.isInteger(value) ||
-    value < range.min ||
-    value > range.max
-  ) {
-    return `${name} must be a whole number from ${range.min} to ${range.max}`;
-  }
-  return undefined;
-}
-
+/**
+ * A number within `range`: a whole one unless `range.fractions` (e.g. retention days may be 0.5).
+ */
 export function numberProblem(
   name: string,
   value: unknown,
-  range: { min: number; max: number },
+  range: { min: number; max: number; fractions?: boolean },
 ): string | undefined {
+  const wholeNumber = range.fractions !== true;
   if (
     typeof value !== 'number' ||
-    !Number.isFinite(value) ||
+    !(wholeNumber ? Number.isInteger(value) : Number.isFinite(value)) ||
     value < range.min ||
     value > range.max
   ) {
-    return `${name} must be a number from ${range.min} to ${range.max}`;
+    return `${name} must be a ${wholeNumber ? 'whole number' : 'number'} from ${range.min} to ${range.max}`;
   }
   return undefined;
 }

@@ -8,14 +8,6 @@ import type { VerificationDecision } from './verification.types';
  */
 export type AuditCause =
   'CLIENT_ROUTE' | 'CALLBACK' | 'RECONCILIATION' | 'RETENTION' | 'ERASURE' | 'REVIEWER';
-export const AUDIT_CAUSES: readonly AuditCause[] = [
-  'CLIENT_ROUTE',
-  'CALLBACK',
-  'RECONCILIATION',
-  'RETENTION',
-  'ERASURE',
-  'REVIEWER',
-];
 
 /** What happened: the state moved, or personal data left (purged by retention, erased on request, deleted at Jumio). */
 export type AuditAction =
@@ -23,15 +15,8 @@ export type AuditAction =
   | 'PERSONAL_DATA_PURGED'
   | 'PERSONAL_DATA_ERASED'
   | 'JUMIO_SCAN_DELETED'
-  | 'REVIEW_PROPOSED';
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'STATE_CHANGED',
-  'PERSONAL_DATA_PURGED',
-  'PERSONAL_DATA_ERASED',
-  'JUMIO_SCAN_DELETED',
   // Four-eyes review: the first reviewer's decision, applied once a second reviewer confirms it.
-  'REVIEW_PROPOSED',
-];
+  | 'REVIEW_PROPOSED';
 
 /**
  * One line of the audit trail of a scan transaction. Append-only, and free of the customer's personal data

@@ -4,14 +4,12 @@ export const SCAN_TYPES: readonly ScanType[] = ['POI', 'POA'];
 
 /** How the user captures documents: Jumio's hosted web client or the Jumio mobile SDK. */
 export type ScanChannel = 'WEB' | 'MOBILE';
-export const SCAN_CHANNELS: readonly ScanChannel[] = ['WEB', 'MOBILE'];
 
 /**
  * The client's view of the step: NOT_STARTED_YET (nothing to resume: start one), PENDING (started,
  * upload not finished: resume or restart), SUCCESS (upload finished: continue the parent flow).
  */
 export type ScanStatus = 'NOT_STARTED_YET' | 'PENDING' | 'SUCCESS';
-export const SCAN_STATUSES: readonly ScanStatus[] = ['NOT_STARTED_YET', 'PENDING', 'SUCCESS'];
 
 /** What the client reports after the capture journey (web redirect or SDK result). */
 export type ClientReportedStatus = 'SUCCESS' | 'ERROR';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { backgroundIntervalMs } from '../options/instance-role';
+import { failureSummary } from '../common/failure-summary';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { BackgroundResults } from '../start/background-results';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../jobs/background-database';
 import { ScanTransactionWorkRepository } from '../persistence/scan-transaction-work.repository';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
@@ -12,13 +11,8 @@ import { productOf } from '../transaction/scan-transaction.rules';
 import { ConcurrentChangeError } from '../results/scan-transaction.store';
 import { EXPIRED_ERROR_CODE, expiryDeadline } from '../transaction/expiry.rules';
 import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
-import {
-  DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
-  nextCheckDelaySeconds,
-  parseRetrievalSchedule,
-} from './retrieval-schedule';
+import { nextCheckDelayMs } from './retrieval-schedule';
 
-export const DEFAULT_RECONCILIATION_INTERVAL_MS = 15_000;
 const BATCH_SIZE = 25;
 /** The scheduler's jobs of reconciliation. */
 export const RECONCILIATION_JOB = 'reconciliation';
@@ -42,33 +36,22 @@ export interface ReconciliationReport {
 @Injectable()
 export class ReconciliationService {
   private readonly logger = new Logger('JumioReconciliation');
-  private readonly schedule: number[];
-  private readonly tokenLifetimeMinutes: number;
+  private readonly scheduleMs: readonly number[];
+  private readonly webLinkLifetimeMs: number;
   private readonly transactions: ScanTransactionWorkRepository;
   private stopping = false;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     background: BackgroundDatabase,
     private readonly results: BackgroundResults,
     private readonly retriever: JumioResultRetriever,
     private readonly scheduler: JumioJobScheduler,
   ) {
-    try {
-      this.schedule = parseRetrievalSchedule(
-        options.retrievalScheduleSeconds ?? DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
-      );
-    } catch (error) {
-      throw new Error(`JumioModule: retrievalScheduleSeconds: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
+    this.scheduleMs = settings.retrieval.scheduleMs;
+    this.webLinkLifetimeMs = settings.scans.webLinkLifetimeMs;
     this.transactions = new ScanTransactionWorkRepository(background.dataSource);
-    const intervalMs = backgroundIntervalMs(
-      options,
-      options.reconciliationIntervalMs ?? DEFAULT_RECONCILIATION_INTERVAL_MS,
-    );
+    const intervalMs = settings.retrieval.reconciliationIntervalMs;
     scheduler.register({
       name: RECONCILIATION_JOB,
       intervalMs,
@@ -94,7 +77,7 @@ export class ReconciliationService {
 
   private async pass(now: Date): Promise<ReconciliationReport> {
     const report: ReconciliationReport = { checked: [], applied: [], expired: [], failed: [] };
-    const first = new Date(now.getTime() + nextCheckDelaySeconds(this.schedule, 0) * 1000);
+    const first = new Date(now.getTime() + nextCheckDelayMs(this.scheduleMs, 0));
     await this.transactions.restartChangedSchedules(now, first);
     // Another instance may have restarted these schedules a moment later than our `now` was taken: judge
     // what is due by the later of the two, or both instances could skip rows that are already due.
@@ -125,7 +108,7 @@ export class ReconciliationService {
         tx = await this.transactions.findById(id);
         if (!tx || tx.openKey === null) return;
       }
-      const deadline = expiryDeadline(tx, this.tokenLifetimeMinutes);
+      const deadline = expiryDeadline(tx, this.webLinkLifetimeMs);
       if (deadline && now >= deadline && (await this.expire(tx))) {
         report.expired.push(id);
         return;
@@ -181,9 +164,9 @@ export class ReconciliationService {
     checksDone: number,
     now: Date,
   ): Promise<void> {
-    const delayMs = nextCheckDelaySeconds(this.schedule, checksDone) * 1000;
+    const delayMs = nextCheckDelayMs(this.scheduleMs, checksDone);
     let next = new Date(now.getTime() + delayMs);
-    const deadline = tx ? expiryDeadline(tx, this.tokenLifetimeMinutes) : null;
+    const deadline = tx ? expiryDeadline(tx, this.webLinkLifetimeMs) : null;
     // Without a reference there is nothing to retrieve: the next look is the expiry itself.
     if (tx && tx.jumioReference === null && deadline) next = deadline;
     else if (deadline && deadline < next) next = deadline;
@@ -191,12 +174,8 @@ export class ReconciliationService {
   }
 
   private logFailure(error: unknown, transactionId?: string): void {
-    const what =
-      error instanceof JumioError
-        ? `${error.code}: ${error.message}`
-        : String((error as Error)?.message ?? error);
     this.logger.warn(
-      `Reconciliation${transactionId ? ` of ${transactionId}` : ''} failed: ${what}`,
+      `Reconciliation${transactionId ? ` of ${transactionId}` : ''} failed: ${failureSummary(error)}`,
     );
   }
 }

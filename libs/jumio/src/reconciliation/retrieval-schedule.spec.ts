@@ -1,14 +1,17 @@
 import {
   DAILY_CHECK_SECONDS,
   DEFAULT_RETRIEVAL_SCHEDULE_SECONDS,
-  nextCheckDelaySeconds,
+  nextCheckDelayMs,
   parseRetrievalSchedule,
 } from './retrieval-schedule';
 
 describe('retrieval schedule', () => {
   it('follows Jumio’s suggested delays, then checks daily', () => {
     const delays = Array.from({ length: 12 }, (_, done) =>
-      nextCheckDelaySeconds(DEFAULT_RETRIEVAL_SCHEDULE_SECONDS, done),
+      nextCheckDelayMs(
+        DEFAULT_RETRIEVAL_SCHEDULE_SECONDS.map((seconds) => seconds * 1000),
+        done,
+      ) / 1000,
     );
     expect(delays).toEqual([
       40,

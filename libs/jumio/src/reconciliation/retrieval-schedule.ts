@@ -7,9 +7,9 @@ export const DEFAULT_RETRIEVAL_SCHEDULE_SECONDS: readonly number[] = [
 ];
 export const DAILY_CHECK_SECONDS = 24 * 60 * 60;
 
-/** Seconds to wait before check number `checksDone + 1`: the schedule, then daily. */
-export function nextCheckDelaySeconds(schedule: readonly number[], checksDone: number): number {
-  return checksDone < schedule.length ? schedule[checksDone] : DAILY_CHECK_SECONDS;
+/** Milliseconds to wait before check number `checksDone + 1`: the schedule (in ms), then daily. */
+export function nextCheckDelayMs(scheduleMs: readonly number[], checksDone: number): number {
+  return checksDone < scheduleMs.length ? scheduleMs[checksDone] : DAILY_CHECK_SECONDS * 1000;
 }
 
 /**

@@ -294,12 +294,5 @@ describe('resolvePoaRules', () => {
   it('keeps the documented defaults', () => {
     expect(resolvePoaRules()).toEqual(DEFAULT_POA_RULES);
   });
-
-  it.each<[string, Partial<ProofOfAddressRules>]>([
-    ['no accepted type', { acceptedDocumentTypes: [] }],
-    ['a zero age', { maxDocumentAgeDays: 0 }],
-    ['a fractional age', { maxDocumentAgeDays: 1.5 }],
-  ])('refuses %s', (_case, overrides) => {
-    expect(() => resolvePoaRules(overrides)).toThrow(/poaRules/);
-  });
+  // Bad rules are refused at start-up: test/jumio/module-startup-options.e2e-spec.ts.
 });

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { ScanTransactionStore } from './scan-transaction.store';
 import { VerificationResult } from '../persistence/verification-result.entity';
@@ -10,16 +9,8 @@ import type { ExtractedData, JumioResult } from '../persistence/verification.typ
 import { evaluateProofOfAddress, type ProofOfAddressDecision } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
 import { poiStandingOf } from './poi-standing';
-import {
-  resolvePoaRules,
-  typesJumioMayNotExtract,
-  type ProofOfAddressRules,
-} from './proof-of-address.rules';
-import {
-  mostSevere,
-  resolveDecisionPolicy,
-  type DecisionPolicy,
-} from '../transaction/decision-policy';
+import { typesJumioMayNotExtract, type ProofOfAddressRules } from './proof-of-address.rules';
+import { mostSevere, type DecisionPolicy } from '../transaction/decision-policy';
 import type { VerificationDecision } from '../persistence/verification.types';
 
 /**
@@ -48,17 +39,17 @@ function withDoubtfulForReview(
  */
 @Injectable()
 export class ProofOfAddressReviewer {
-  readonly rules: ProofOfAddressRules;
+  readonly rules: Readonly<ProofOfAddressRules>;
   private readonly poaDoubtful: DecisionPolicy['poaDoubtful'];
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) { decisions }: JumioSettings,
     private readonly dataSource: DataSource,
     private readonly store: ScanTransactionStore,
     @Optional() private readonly cipher?: PersonalDataCipher,
   ) {
-    this.rules = resolvePoaRules(options.poaRules);
-    this.poaDoubtful = resolveDecisionPolicy(options.decisionPolicy, options.workflowId).poaDoubtful;
+    this.rules = decisions.poaRules;
+    this.poaDoubtful = decisions.policy.poaDoubtful;
     const unextracted = typesJumioMayNotExtract(this.rules);
     if (unextracted.length > 0) {
       new Logger('JumioModule').warn(

@@ -52,21 +52,19 @@ export function typesJumioMayNotExtract(rules: ProofOfAddressRules): string[] {
   );
 }
 
-/** The defaults with the host's overrides; fails at start-up on values that cannot be meant. */
+/** The defaults with the host's (validated) overrides, document type codes normalised. */
 export function resolvePoaRules(overrides: Partial<ProofOfAddressRules> = {}): ProofOfAddressRules {
-  const rules: ProofOfAddressRules = {
+  return {
     ...DEFAULT_POA_RULES,
-    ...overrides,
+    ...definedOnly(overrides),
     acceptedDocumentTypes: (
       overrides.acceptedDocumentTypes ?? DEFAULT_POA_RULES.acceptedDocumentTypes
     ).map((code) => code.trim().toUpperCase()),
   };
-  if (rules.acceptedDocumentTypes.length === 0) {
-    throw new Error('JumioModule: poaRules.acceptedDocumentTypes must name at least one type');
-  }
-  const age = rules.maxDocumentAgeDays;
-  if (age !== null && (!Number.isInteger(age) || age < 1)) {
-    throw new Error('JumioModule: poaRules.maxDocumentAgeDays must be a positive integer or null');
-  }
-  return rules;
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

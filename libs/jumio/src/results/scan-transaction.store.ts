@@ -110,10 +110,6 @@ export class ScanTransactionStore {
     return row?.userReference ?? null;
   }
 
-  findByTokenHash(callbackTokenHash: string): Promise<ScanTransaction | null> {
-    return this.dataSource.getRepository(ScanTransaction).findOneBy({ callbackTokenHash });
-  }
-
   findByJumioReference(jumioReference: string): Promise<ScanTransaction | null> {
     return this.dataSource.getRepository(ScanTransaction).findOneBy({ jumioReference });
   }

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { recordAuditEvent, type AuditDetail } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { runInTransaction } from '../persistence/db-transaction';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { parseReasons, type TransactionChanges } from '../transaction/scan-transaction.rules';
@@ -31,11 +30,11 @@ export class ReviewQueue {
   private readonly fourEyes: boolean;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly dataSource: DataSource,
     private readonly store: ScanTransactionStore,
   ) {
-    this.fourEyes = options.manualReview?.fourEyes === true;
+    this.fourEyes = settings.review.fourEyes;
   }
 
   /** Reviews, oldest first; by default the undecided ones. */

@@ -1,24 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { defaultResolveUserId } from '../common/jumio-user.guard';
+import { usableId } from '../common/user-id.resolver';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions, JumioRequest } from '../options/jumio.options';
-
-const MAX_REVIEWER_ID_LENGTH = 255;
+import type { JumioRequest } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 
 /** The reviewer of an admin request: the host's `resolveReviewerId`, default `request.user.id`; else 401. */
 @Injectable()
 export class ReviewerResolver {
-  constructor(@Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions) {}
+  constructor(@Inject(JUMIO_SETTINGS) private readonly settings: JumioSettings) {}
 
   async resolve(request: JumioRequest): Promise<string> {
-    const resolve = this.options.resolveReviewerId ?? defaultResolveUserId;
-    const reviewerId = await resolve(request);
-    if (
-      typeof reviewerId !== 'string' ||
-      reviewerId.length === 0 ||
-      reviewerId.length > MAX_REVIEWER_ID_LENGTH
-    ) {
+    const reviewerId = await usableId(this.settings.review.resolveReviewerId, request);
+    if (reviewerId === undefined) {
       throw new JumioError(JumioErrorCode.UNAUTHENTICATED, 'No authenticated reviewer');
     }
     return reviewerId;

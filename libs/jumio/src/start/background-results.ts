@@ -4,8 +4,7 @@ import { CallbackUrlBuilder } from '../start/callback-url.builder';
 import { JumioClient } from '../jumio/jumio.client';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { OutboxWriter } from '../events/outbox.writer';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../jobs/background-database';
 import { KyxScans } from '../jumio/kyx/kyx-scans';
 import { ProofOfAddressReviewer } from '../results/proof-of-address.reviewer';
@@ -30,7 +29,7 @@ export const BACKGROUND_RESULTS_PROVIDER: FactoryProvider<BackgroundResults> = {
   inject: [
     BackgroundDatabase,
     DataSource,
-    JUMIO_MODULE_OPTIONS,
+    JUMIO_SETTINGS,
     ScanTransactionService,
     ScanTransactionStore,
     PersonalDataCipher,
@@ -44,7 +43,7 @@ export const BACKGROUND_RESULTS_PROVIDER: FactoryProvider<BackgroundResults> = {
   useFactory: (
     background: BackgroundDatabase,
     host: DataSource,
-    options: JumioModuleOptions,
+    settings: JumioSettings,
     scans: ScanTransactionService,
     store: ScanTransactionStore,
     personalData: PersonalDataCipher,
@@ -59,7 +58,7 @@ export const BACKGROUND_RESULTS_PROVIDER: FactoryProvider<BackgroundResults> = {
     const backgroundStore = new ScanTransactionStore(background.dataSource, personalData, outbox);
     return new BackgroundResults(
       new ScanTransactionService(
-        options,
+        settings,
         backgroundStore,
         jumio,
         startClaims,

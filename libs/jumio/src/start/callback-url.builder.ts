@@ -6,8 +6,7 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import type { JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { JumioOptionsError } from '../options/jumio-options.error';
 import { CALLBACK_ROUTE, callbackBaseUrlProblems, callbackUrlFor } from '../common/callback-url';
 
@@ -25,22 +24,22 @@ interface ExcludedRoute {
 @Injectable()
 export class CallbackUrlBuilder implements OnApplicationBootstrap {
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) private readonly settings: JumioSettings,
     @Optional() private readonly appConfig?: ApplicationConfig,
   ) {}
 
   /** With the global prefix known, the callback URLs must still be ones Jumio accepts (length). */
   onApplicationBootstrap(): void {
     const problems = callbackBaseUrlProblems(
-      this.options.callbackBaseUrl,
-      this.options.sandbox === true,
+      this.settings.callbacks.baseUrl,
+      this.settings.connection.sandbox,
       this.routePrefix(),
     );
     if (problems.length > 0) throw new JumioOptionsError(problems);
   }
 
   urlFor(token: string): string {
-    return callbackUrlFor(this.options.callbackBaseUrl, token, this.routePrefix());
+    return callbackUrlFor(this.settings.callbacks.baseUrl, token, this.routePrefix());
   }
 
   /** The global prefix the callback route is served under ('' when none or excluded). */

@@ -4,10 +4,8 @@ import { CallbackUrlBuilder } from './callback-url.builder';
 import { JumioClient } from '../jumio/jumio.client';
 import { auditCauseOf } from '../data-protection/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { resolvePoaRules } from '../results/proof-of-address.rules';
 import { ProofOfAddressReviewer } from '../results/proof-of-address.reviewer';
-import { JUMIO_MODULE_OPTIONS } from '../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { KyxScans } from '../jumio/kyx/kyx-scans';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';
 import type { InitiatePoiDto } from './dto/initiate-poi.dto';
@@ -52,11 +50,11 @@ import {
   DuplicateResultError,
   ScanTransactionStore,
 } from '../results/scan-transaction.store';
-import { StartClaims, startClaimLeaseMs } from './start-claims';
+import { StartClaims } from './start-claims';
 import type { ApplyOutcome, ResultSource, ScanChannel, ScanType } from '../persistence/scan-transaction.types';
 import { isFinalDecision, pickUserVisible } from '../results/user-visible-extracted';
 import type { ExtractedData, JumioResult } from '../persistence/verification.types';
-import { resolveDecisionPolicy, type DecisionPolicy } from '../transaction/decision-policy';
+import type { DecisionPolicy } from '../transaction/decision-policy';
 import { decideNetverify } from '../jumio/legacy/verification-decision';
 
 /** Optimistic updates are retried this often before the client is told to try again. */
@@ -87,14 +85,17 @@ interface WebStartAnswer {
 @Injectable()
 export class ScanTransactionService {
   private readonly maxAttempts: number;
+  private readonly webLinkLifetimeMs: number;
+  /** The web link's lifetime in the unit of Jumio's start requests. */
   private readonly tokenLifetimeMinutes: number;
   private readonly startClaimLeaseMs: number;
   private readonly acceptedPoaDocumentTypes: readonly string[];
   private readonly userVisibleExtractedFields: readonly (keyof ExtractedData)[];
   private readonly policy: DecisionPolicy;
+  private readonly settings: JumioSettings;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) private readonly options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly store: ScanTransactionStore,
     private readonly jumio: JumioClient,
     private readonly startClaims: StartClaims,
@@ -102,15 +103,15 @@ export class ScanTransactionService {
     @Optional() private readonly poaReviewer?: ProofOfAddressReviewer,
     @Optional() private readonly kyx?: KyxScans,
   ) {
-    this.maxAttempts = options.maxAttempts ?? JUMIO_DEFAULTS.maxAttempts;
-    this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? JUMIO_DEFAULTS.tokenLifetimeMinutes;
-    this.startClaimLeaseMs = startClaimLeaseMs(options);
-    this.acceptedPoaDocumentTypes = resolvePoaRules(options.poaRules).acceptedDocumentTypes;
-    this.userVisibleExtractedFields = options.userVisibleExtractedFields ?? [];
-    this.policy = resolveDecisionPolicy(
-      options.decisionPolicy,
-      options.workflowId ?? JUMIO_DEFAULTS.workflowId,
-    );
+    this.settings = settings;
+    const { scans, decisions } = settings;
+    this.maxAttempts = scans.maxAttempts;
+    this.webLinkLifetimeMs = scans.webLinkLifetimeMs;
+    this.tokenLifetimeMinutes = scans.webLinkLifetimeMs / 60_000;
+    this.startClaimLeaseMs = scans.startClaimLeaseMs;
+    this.acceptedPoaDocumentTypes = decisions.poaRules.acceptedDocumentTypes;
+    this.userVisibleExtractedFields = scans.userVisibleExtractedFields;
+    this.policy = decisions.policy;
   }
 
   async getStatus(userId: string, type: ScanType): Promise<ScanTransactionStatusResponse> {
@@ -169,7 +170,7 @@ export class ScanTransactionService {
         customerInternalReference: tx.customerInternalReference,
         userReference: tx.userReference,
         callbackUrl: this.callbackUrls.urlFor(token),
-        dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+        dataCenter: this.settings.connection.dataCenter,
         documentType: tx.documentType,
         country: tx.country,
       };
@@ -217,7 +218,7 @@ export class ScanTransactionService {
       customerInternalReference: tx.customerInternalReference,
       userReference: tx.userReference,
       callbackUrl: this.callbackUrls.urlFor(token),
-      dataCenter: this.options.dataCenter ?? JUMIO_DEFAULTS.dataCenter,
+      dataCenter: this.settings.connection.dataCenter,
       sdkToken: started.sdkToken ?? undefined,
       documentType: tx.documentType,
       country: tx.country,
@@ -356,7 +357,7 @@ export class ScanTransactionService {
     callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
   ): Promise<WebRedirectResponse> {
     const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint };
-    // Long enough to see the start in flight end, or its claim lapse (see startClaimLeaseMs).
+    // Long enough to see the start in flight end, or its claim lapse (`scans.startClaimLeaseMs`).
     const waitUntil = new Date(Date.now() + this.startClaimLeaseMs + 1000);
     for (let waited = false; ; waited = true) {
       const plan = planStart(await this.store.latest(userId, type), request, new Date());
@@ -406,13 +407,13 @@ export class ScanTransactionService {
     const answer = await callJumio(draft, {
       callbackUrl: this.callbackUrls.urlFor(token),
       tokenLifetimeMinutes: this.tokenLifetimeMinutes,
-      workflowId: this.options.workflowId ?? JUMIO_DEFAULTS.workflowId,
+      workflowId: this.settings.scans.workflowId,
     });
     const tx: ScanTransaction = {
       ...draft,
       jumioReference: answer.jumioReference,
       redirectUrl: answer.redirectUrl,
-      tokenExpiresAt: new Date(now.getTime() + this.tokenLifetimeMinutes * 60_000),
+      tokenExpiresAt: new Date(now.getTime() + this.webLinkLifetimeMs),
     };
     for (let attempt = 1; ; attempt++) {
       try {
@@ -489,7 +490,7 @@ export class ScanTransactionService {
     dto: { successUrl: string; errorUrl: string },
     query: 'none' | 'no-jumio-params',
   ) {
-    const rule = { query, sandbox: this.options.sandbox === true };
+    const rule = { query, sandbox: this.settings.connection.sandbox };
     assertRedirectUrl('successUrl', dto.successUrl, rule);
     assertRedirectUrl('errorUrl', dto.errorUrl, rule);
   }

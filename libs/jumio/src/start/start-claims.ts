@@ -2,9 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../options/jumio.options';
+import { failureSummary } from '../common/failure-summary';
 import { sqlDialect, type SqlDialect } from '../persistence/sql-dialect';
-import { JUMIO_RESILIENCE_DEFAULTS } from '../options/jumio-resilience.options';
 import { runInTransaction } from '../persistence/db-transaction';
 import { openKeyOf } from '../transaction/scan-transaction.rules';
 import type { ScanType } from '../persistence/scan-transaction.types';
@@ -13,8 +12,6 @@ import { isUniqueViolation } from '../persistence/unique-violation';
 const TABLE = 'jumio_start_claim';
 /** How often a waiting start looks whether the start in flight has finished. */
 const POLL_MS = 50;
-/** Room for the database work around the Jumio call (reads before it, the insert after it) under load. */
-const LEASE_MARGIN_MS = 10_000;
 
 /** A held claim: released by its owner only, so a takeover after a lapse is never undone by the loser. */
 export interface StartClaim {
@@ -26,17 +23,6 @@ export type ClaimAttempt =
   | { won: true; claim: StartClaim }
   /** `holderFingerprint` null: the holder finished between our attempt and our look. */
   | { won: false; holderFingerprint: string | null };
-
-/**
- * How long a start may hold its claim: its one Jumio call (initiate and acquisitions are never retried,
- * so it ends within the per-request timeout or the call deadline, whichever is shorter) plus a margin.
- * After that the claim lapses: its instance crashed or hangs, and the step must not stay blocked.
- */
-export function startClaimLeaseMs(options: JumioModuleOptions): number {
-  const requestTimeoutMs = options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs;
-  const deadlineMs = options.resilience?.deadlineMs ?? JUMIO_RESILIENCE_DEFAULTS.deadlineMs;
-  return Math.min(requestTimeoutMs, deadlineMs) + LEASE_MARGIN_MS;
-}
 
 /**
  * At most one start per user and type talks to Jumio at a time, across instances: a start inserts the
@@ -95,7 +81,7 @@ export class StartClaims {
       );
     } catch (error) {
       this.logger.warn(
-        `A start claim could not be released; it lapses with its lease: ${(error as Error).message}`,
+        `A start claim could not be released; it lapses with its lease: ${failureSummary(error)}`,
       );
     }
   }

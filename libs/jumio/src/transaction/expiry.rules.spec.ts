@@ -12,17 +12,17 @@ const open = {
 describe('expiryDeadline', () => {
   it('web: token expiry + 15 min inactivity + 15 min grace', () => {
     const tx = { ...open, tokenExpiresAt: new Date('2025-01-01T10:30:00Z') };
-    expect(expiryDeadline(tx, 30)?.toISOString()).toBe('2025-01-01T11:00:00.000Z');
+    expect(expiryDeadline(tx, 30 * 60_000)?.toISOString()).toBe('2025-01-01T11:00:00.000Z');
   });
 
   it('mobile (no token): the configured token lifetime from the start stands in for it', () => {
-    expect(expiryDeadline(open, 60)?.toISOString()).toBe('2025-01-01T11:30:00.000Z');
+    expect(expiryDeadline(open, 60 * 60_000)?.toISOString()).toBe('2025-01-01T11:30:00.000Z');
   });
 
   it.each([
     ['uploaded (Jumio’s result is awaited)', { status: 'SUCCESS' }],
     ['closed', { openKey: null }],
   ])('never for a transaction %s', (_case, change) => {
-    expect(expiryDeadline({ ...open, ...change } as ScanTransaction, 30)).toBeNull();
+    expect(expiryDeadline({ ...open, ...change } as ScanTransaction, 30 * 60_000)).toBeNull();
   });
 });

@@ -20,9 +20,9 @@ export const EXPIRY_GRACE_MS = 15 * 60_000;
  * reading is the more patient one. Uploaded transactions (status SUCCESS) never expire here: Jumio's
  * result is awaited through retrieval for as long as it takes.
  */
-export function expiryDeadline(tx: ScanTransaction, tokenLifetimeMinutes: number): Date | null {
+export function expiryDeadline(tx: ScanTransaction, webLinkLifetimeMs: number): Date | null {
   if (tx.status !== 'PENDING' || tx.openKey === null) return null;
   const tokenEnd =
-    tx.tokenExpiresAt?.getTime() ?? tx.createdAt.getTime() + tokenLifetimeMinutes * 60_000;
+    tx.tokenExpiresAt?.getTime() ?? tx.createdAt.getTime() + webLinkLifetimeMs;
   return new Date(tokenEnd + JUMIO_INACTIVITY_MS + EXPIRY_GRACE_MS);
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JUMIO_MODULE_OPTIONS } from '../../options/jumio-module-options.token';
-import { JUMIO_DEFAULTS, type JumioModuleOptions } from '../../options/jumio.options';
+import { JUMIO_SETTINGS, type JumioSettings } from '../../options/jumio-settings';
 import { JumioMetrics } from '../jumio-metrics';
 import type { ScanTransaction } from '../../persistence/scan-transaction.entity';
 import type { JumioProduct, JumioResult } from '../../persistence/verification.types';
@@ -9,9 +8,7 @@ import type { StartedScan } from '../jumio-platform';
 import { KyxAccount } from '../../persistence/kyx-account.entity';
 import { KyxJumioPlatform } from './kyx-jumio.platform';
 import { KyxScan } from '../../persistence/kyx-scan.entity';
-import { KYX_DEFAULTS } from '../../options/kyx.options';
 import { KyxClient } from './kyx.client';
-import { resolveKyxHosts } from './kyx-hosts';
 
 /** What a start needs besides the draft transaction. */
 export interface KyxStartSettings {
@@ -30,30 +27,24 @@ export class KyxScans {
   readonly startsOnKyx: boolean;
 
   constructor(
-    @Inject(JUMIO_MODULE_OPTIONS) options: JumioModuleOptions,
+    @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly dataSource: DataSource,
     @Optional() metrics?: JumioMetrics,
   ) {
-    this.startsOnKyx = options.platform === 'kyx';
-    const kyx = options.kyx;
-    if (this.startsOnKyx && !kyx) {
-      throw new Error("JumioModule: platform 'kyx' needs the kyx options (clientId, clientSecret)");
-    }
+    this.startsOnKyx = settings.connection.platform === 'kyx';
+    const kyx = settings.kyx;
     this.platform = kyx
       ? new KyxJumioPlatform(
           new KyxClient({
             clientId: kyx.clientId,
             clientSecret: kyx.clientSecret,
-            userAgent: options.userAgent,
-            hosts: resolveKyxHosts(options.dataCenter ?? JUMIO_DEFAULTS.dataCenter, kyx),
-            requestTimeoutMs: options.requestTimeoutMs ?? JUMIO_DEFAULTS.requestTimeoutMs,
-            resilience: options.resilience,
+            userAgent: settings.connection.userAgent,
+            hosts: kyx.hosts,
+            requestTimeoutMs: settings.connection.requestTimeoutMs,
+            resilience: settings.resilience,
             metrics,
           }),
-          {
-            poiWorkflowKey: kyx.poiWorkflowKey ?? KYX_DEFAULTS.poiWorkflowKey,
-            poaWorkflowKey: kyx.poaWorkflowKey ?? KYX_DEFAULTS.poaWorkflowKey,
-          },
+          { poiWorkflowKey: kyx.poiWorkflowKey, poaWorkflowKey: kyx.poaWorkflowKey },
         )
       : null;
   }

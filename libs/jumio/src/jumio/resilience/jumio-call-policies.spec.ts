@@ -38,8 +38,8 @@ describe('JumioCallPolicies', () => {
     expect(attempt.calls).toBe(3);
   });
 
-  it('gives up after maxAttempts with the last JumioError', async () => {
-    const policies = new JumioCallPolicies({ ...fast, maxAttempts: 2 });
+  it('gives up after httpAttempts with the last JumioError', async () => {
+    const policies = new JumioCallPolicies({ ...fast, httpAttempts: 2 });
     const attempt = failing(unavailable(), unavailable(), unavailable());
     await expect(policies.execute(GET, attempt)).rejects.toMatchObject({
       code: JumioErrorCode.JUMIO_UNAVAILABLE,
@@ -105,7 +105,7 @@ describe('JumioCallPolicies', () => {
   it('opens the host circuit after consecutive failures, fails fast, and closes after a good trial', async () => {
     const policies = new JumioCallPolicies({
       ...fast,
-      maxAttempts: 1,
+      httpAttempts: 1,
       breakerThreshold: 2,
       breakerHalfOpenAfterMs: 200,
     });
@@ -130,7 +130,7 @@ describe('JumioCallPolicies', () => {
   });
 
   it('keeps one circuit per Jumio host', async () => {
-    const policies = new JumioCallPolicies({ ...fast, maxAttempts: 1, breakerThreshold: 1 });
+    const policies = new JumioCallPolicies({ ...fast, httpAttempts: 1, breakerThreshold: 1 });
     await expect(policies.execute(INITIATE, failing(unavailable()))).rejects.toBeInstanceOf(
       JumioError,
     );
@@ -143,7 +143,7 @@ describe('JumioCallPolicies', () => {
   });
 
   it('keeps one circuit per endpoint group: good status reads do not reset a failing start', async () => {
-    const policies = new JumioCallPolicies({ ...fast, maxAttempts: 1, breakerThreshold: 3 });
+    const policies = new JumioCallPolicies({ ...fast, httpAttempts: 1, breakerThreshold: 3 });
     const start = { ...INITIATE, endpointGroup: 'initiate' };
     const status = { ...GET, endpointGroup: 'retrieval' };
     for (let i = 0; i < 3; i++) {

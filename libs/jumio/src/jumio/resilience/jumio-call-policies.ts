@@ -14,7 +14,8 @@ import {
   type RetryPolicy,
 } from 'cockatiel';
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
-import { JUMIO_RESILIENCE_DEFAULTS, type JumioResilienceOptions } from '../../options/jumio-resilience.options';
+import type { ResilienceSettings } from '../../options/jumio-settings';
+import { JUMIO_RESILIENCE_DEFAULTS } from '../../options/jumio-resilience.options';
 import { RetryAfterBackoff, retryAfterMs } from './retry-after.backoff';
 
 /** What the policies need to know about one call to Jumio. */
@@ -67,20 +68,21 @@ function isHostFailure(error: Error): boolean {
  *   those endpoints are down.
  */
 export class JumioCallPolicies {
-  private readonly settings: Required<JumioResilienceOptions>;
+  private readonly settings: ResilienceSettings;
   private readonly retryPolicy: RetryPolicy;
   private readonly breakers = new Map<
     string,
     { host: string; endpoint: string; breaker: CircuitBreakerPolicy }
   >();
 
-  constructor(options: JumioResilienceOptions = {}) {
-    this.settings = { ...JUMIO_RESILIENCE_DEFAULTS, ...definedOnly(options) };
-    const { maxAttempts, retryInitialDelayMs, retryMaxDelayMs, maxRetryAfterMs } = this.settings;
+  /** `settings`: resolved (`JumioSettings.resilience`); what is left out takes its default. */
+  constructor(settings: Partial<ResilienceSettings> = {}) {
+    this.settings = { ...JUMIO_RESILIENCE_DEFAULTS, ...definedOnly(settings) };
+    const { httpAttempts, retryInitialDelayMs, retryMaxDelayMs, maxRetryAfterMs } = this.settings;
     this.retryPolicy = retry(
       handleWhen((error) => this.isRetryable(error)),
       {
-        maxAttempts: Math.max(0, maxAttempts - 1),
+        maxAttempts: Math.max(0, httpAttempts - 1),
         backoff: new RetryAfterBackoff(
           new ExponentialBackoff({ initialDelay: retryInitialDelayMs, maxDelay: retryMaxDelayMs }),
           maxRetryAfterMs,

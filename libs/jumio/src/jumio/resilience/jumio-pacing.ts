@@ -1,5 +1,6 @@
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
-import { resolvePacing, type JumioPacingOptions } from '../../options/jumio-pacing.options';
+import type { PacingSettings } from '../../options/jumio-settings';
+import { JUMIO_PACING_DEFAULTS } from '../../options/jumio-pacing.options';
 import { PacerFullError, RatePacer } from './rate-pacer';
 
 /** Clocks and timers are not exact: each window is kept this much longer than Jumio's. */
@@ -21,11 +22,12 @@ export interface PacedCall {
  * wait longer than `maxQueueWaitMs` gets JUMIO_BUSY with a Retry-After, never a call that Jumio answers 429.
  */
 export class JumioPacing {
-  private readonly settings: Required<JumioPacingOptions>;
+  private readonly settings: PacingSettings;
   private readonly pacers = new Map<string, RatePacer>();
 
-  constructor(options?: JumioPacingOptions) {
-    this.settings = resolvePacing(options);
+  /** `settings`: resolved (`JumioSettings.pacing`); what is left out takes its default. */
+  constructor(settings: Partial<PacingSettings> = {}) {
+    this.settings = { ...JUMIO_PACING_DEFAULTS, ...settings };
   }
 
   /**

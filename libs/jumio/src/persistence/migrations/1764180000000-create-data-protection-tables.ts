@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The audit trail and the erasure requests (data protection). Same approach as CreateJumioTables: one
+ * The audit trail and the erasure requests (data protection). Same approach as CreateJumioTables1764150000000: one
  * class for both databases, only the timestamp type differs.
  */
 export class CreateDataProtectionTables1764180000000 implements MigrationInterface {
