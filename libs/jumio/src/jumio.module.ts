@@ -20,6 +20,9 @@ import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './ops/jumio-fastify-compat.module';
 import { JumioHttpHardeningInstaller } from './ops/jumio-http-hardening';
 import { JumioConfigurableModule } from './jumio.module-definition';
+import { BACKGROUND_RESULTS_PROVIDER } from './start/background-results';
+import { JumioJobScheduler } from './jobs/job-scheduler';
+import { BACKGROUND_DATABASE_PROVIDER } from './jobs/background-database';
 import { JumioObservabilityModule } from './ops/jumio-observability.module';
 import { TransactionStateGauge } from './ops/transaction-state.gauge';
 import { JumioPlatforms } from './jumio/jumio-platforms';
@@ -52,6 +55,9 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     JumioReviewController,
   ],
   providers: [
+    JumioJobScheduler,
+    BACKGROUND_DATABASE_PROVIDER,
+    BACKGROUND_RESULTS_PROVIDER,
     JumioSchemaCheck,
     JumioClient,
     JumioUserIdResolver,
