@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   const loadSampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
   loadSampler.unref();
   const compiled = compileServers();
+  const compare = SETTINGS.compareTree ? compileServers(SETTINGS.compareTree) : undefined;
   const database = await startBenchDatabase();
   let pool: ResultsPool | undefined;
   const ratioRows: RatioRow[] = [];
@@ -97,10 +98,16 @@ async function main(): Promise<void> {
       console.log(formatPacing(pacing));
     }
     if (SETTINGS.scenarios.includes('ratios')) {
-      await runRatioBench(compiled, layout, database, (row) => {
-        ratioRows.push(row);
-        console.log(formatRatioTable([row]));
-      });
+      await runRatioBench(
+        compiled,
+        layout,
+        database,
+        (row) => {
+          ratioRows.push(row);
+          console.log(formatRatioTable([row]));
+        },
+        compare,
+      );
     }
     const configs = SETTINGS.scenarios.includes('results') ? resultsRuns() : [];
     const poolSize = Math.max(
@@ -159,6 +166,7 @@ async function main(): Promise<void> {
     await pool?.sandbox.close();
     await database.stop();
     compiled.remove();
+    compare?.remove();
   }
 }
 

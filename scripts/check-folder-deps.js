@@ -47,9 +47,9 @@ const LAYERS = [
   'data-protection',
   'jumio',
   'transaction',
+  'jobs',
   'persistence',
   'common',
-  'jobs',
   'options',
 ];
 

@@ -10,6 +10,13 @@ const DEMO_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
+/** The same headers as one list, made once (the hooks below run on every request). */
+const DEMO_SECURITY_HEADER_LIST = Object.entries(DEMO_SECURITY_HEADERS);
+/** Fastify keeps header names in lower case (it lowercases each one it is given). */
+const DEMO_SECURITY_HEADER_LIST_LOWER = DEMO_SECURITY_HEADER_LIST.map(
+  ([name, value]) => [name.toLowerCase(), value] as const,
+);
+
 /** The demo's JSON bodies (Express's parser limit); a larger declared body is refused unread. */
 const MAX_BODY_BYTES = 100 * 1024;
 
@@ -46,17 +53,21 @@ export function hardenHttp(app: INestApplication): void {
   if (adapter.getType() === 'fastify') {
     // Fastify refuses bodies over its bodyLimit from the declared length already, unread.
     (adapter.getInstance() as FastifyHooks).addHook('onRequest', (_request, reply, done) => {
-      for (const [name, value] of Object.entries(DEMO_SECURITY_HEADERS)) reply.header(name, value);
+      for (const [name, value] of DEMO_SECURITY_HEADER_LIST_LOWER) reply.header(name, value);
       done();
     });
     return;
   }
   const express = adapter.getInstance() as { disable(setting: string): void };
   express.disable('x-powered-by');
+  // No ETag: the API's answers are `Cache-Control: no-store` (never revalidated), and Express would hash
+  // every JSON body to make one.
+  express.disable('etag');
   app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
-    for (const [name, value] of Object.entries(DEMO_SECURITY_HEADERS))
-      response.setHeader(name, value);
-    const declared = Number(request.headers['content-length']);
+    for (const [name, value] of DEMO_SECURITY_HEADER_LIST) response.setHeader(name, value);
+    const length = request.headers['content-length'];
+    if (length === undefined) return next();
+    const declared = Number(length);
     if (!Number.isFinite(declared) || declared <= MAX_BODY_BYTES) return next();
     response.statusCode = 413;
     response.setHeader('Content-Type', 'application/json; charset=utf-8');

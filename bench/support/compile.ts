@@ -36,18 +36,18 @@ export interface CompiledServers {
  * Compiles the bench servers, the demo app and the libraries to plain JavaScript once per run, so that the
  * servers measured carry no TypeScript compiler in memory (ts-node would add ~50 MB of RSS to each).
  */
-export function compileServers(): CompiledServers {
+export function compileServers(root = ROOT): CompiledServers {
   const outDir = mkdtempSync(join(tmpdir(), 'jumio-bench-build-'));
   const tsc = spawnSync(
     process.execPath,
     [
       require.resolve('typescript/bin/tsc'),
       '-p',
-      join(__dirname, '..', 'tsconfig.bench.json'),
+      join(root, 'bench', 'tsconfig.bench.json'),
       '--outDir',
       outDir,
     ],
-    { cwd: ROOT, encoding: 'utf8' },
+    { cwd: root, encoding: 'utf8' },
   );
   const entry = (name: string) => join(outDir, 'bench', 'servers', `${name}.server.js`);
   // Type errors elsewhere do not stop the emit; a missing output does.
@@ -58,7 +58,7 @@ export function compileServers(): CompiledServers {
   return {
     entry,
     preload,
-    nodePath: join(ROOT, 'node_modules'),
+    nodePath: join(root, 'node_modules'),
     remove: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }

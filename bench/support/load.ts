@@ -14,6 +14,8 @@ export interface LoadSpec {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Requests per second over all connections; 0 or undefined: as fast as possible. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -22,6 +24,12 @@ export interface LoadResult {
   p99Ms: number;
   /** Highest resident memory of the server process sampled during the measured run. */
   maxRssMb: number;
+  /**
+   * The server's own CPU time per answered request during the measured run, in µs. Unlike req/s it
+   * hardly moves when other processes take CPU from the server: it is what the server spends, not
+   * what it was given.
+   */
+  cpuUsPerRequest: number;
   non2xx: number;
   errors: number;
 }
@@ -32,8 +40,11 @@ export async function measure(server: ServerProcess, spec: LoadSpec): Promise<Lo
   let maxRssMb = server.rssMb();
   const sampler = setInterval(() => (maxRssMb = Math.max(maxRssMb, server.rssMb())), 200);
   try {
+    const cpuBefore = server.cpuMs();
     const result = await fire(server.url, spec);
+    const cpuMs = server.cpuMs() - cpuBefore;
     return {
+      cpuUsPerRequest: result.requests.total > 0 ? (cpuMs * 1000) / result.requests.total : 0,
       requestsPerSecond: result.requests.average,
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
@@ -51,6 +62,7 @@ function fire(url: string, spec: LoadSpec): Promise<autocannon.Result> {
     url,
     connections: spec.connections,
     duration: spec.durationSeconds,
+    ...(spec.rate ? { overallRate: spec.rate } : {}),
     timeout: 10,
     requests: [
       {

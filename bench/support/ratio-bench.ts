@@ -11,7 +11,13 @@ import { median, spread } from './stats';
 /** Callbacks go to this many seeded transactions (first one applies, later ones are duplicates). */
 export const CALLBACK_TRANSACTIONS = 1_000;
 
-const STATUS_TARGET: Record<string, number> = { fastify: 0.85, bare: 0.85, express: 0.45 };
+const STATUS_TARGET: Record<string, number> = {
+  fastify: 0.85,
+  bare: 0.85,
+  express: 0.45,
+  'fastify-before': 0.85,
+  'express-before': 0.45,
+};
 const CALLBACK_TARGET = 0.8;
 export const P99_TARGET_MS = 10;
 export const RSS_TARGET_MB = 200;
@@ -20,7 +26,12 @@ interface ServerSpec {
   entry: string;
   env: Record<string, string>;
   label: string;
+  /** Built from BENCH_COMPARE_TREE rather than this checkout. */
+  compare?: boolean;
 }
+
+/** The subjects measured against a baseline, in this order. */
+const SUBJECTS = ['fastify', 'express', 'bare', 'fastify-api', 'fastify-before', 'express-before'];
 
 function servers(databaseUrl: string): Record<string, ServerSpec> {
   const env = { DATABASE_URL: databaseUrl };
@@ -48,6 +59,18 @@ function servers(databaseUrl: string): Record<string, ServerSpec> {
       env: { ...module, HTTP_ADAPTER: 'fastify', JUMIO_INSTANCE_ROLE: 'api' },
       label: 'demo app on fastify, API-only instance',
     },
+    'fastify-before': {
+      entry: 'module',
+      env: { ...module, HTTP_ADAPTER: 'fastify' },
+      label: 'BEFORE: demo app on fastify (BENCH_COMPARE_TREE)',
+      compare: true,
+    },
+    'express-before': {
+      entry: 'module',
+      env: { ...module, HTTP_ADAPTER: 'express' },
+      label: 'BEFORE: demo app on express (BENCH_COMPARE_TREE)',
+      compare: true,
+    },
   };
 }
 
@@ -60,6 +83,8 @@ export interface RatioRow {
   runs: LoadResult[];
   /** subject / baseline of the same round, one per pair. */
   ratios: number[];
+  /** baseline's server CPU per request / the subject's, same round: the ratio in CPU cost. */
+  cpuRatios: number[];
   baselineRequestsPerSecond?: number;
   target?: number;
 }
@@ -78,6 +103,10 @@ export function judge(row: RatioRow): RatioVerdict {
   const ratioSpread = spread(row.ratios);
   if (row.ratios.length < 3)
     return { ratio, spread: ratioSpread, reported: false, why: 'fewer than 3 pairs' };
+  if (SETTINGS.rate > 0) {
+    const why = `fixed rate (BENCH_RATE=${SETTINGS.rate}): req/s says nothing, see the CPU-cost ratio`;
+    return { ratio, spread: ratioSpread, reported: false, why };
+  }
   if (ratioSpread > SETTINGS.maxSpread) {
     return {
       ratio,
@@ -101,14 +130,16 @@ export async function runRatioBench(
   layout: CpuLayout,
   database: BenchDatabase,
   onRow: (row: RatioRow) => void,
+  compare?: CompiledServers,
 ): Promise<RatioRow[]> {
   const specs = servers(database.url);
-  const subjects = ['fastify', 'express', 'bare', 'fastify-api'].filter((name) =>
-    SETTINGS.subjects.includes(name),
+  const subjects = SUBJECTS.filter(
+    (name) => SETTINGS.subjects.includes(name) && (compare || !specs[name].compare),
   );
   const rows: RatioRow[] = [];
   const run = async (name: string, load: LoadSpec) => {
-    const server = await startServer(compiled, layout, specs[name].entry, specs[name].env);
+    const build = specs[name].compare && compare ? compare : compiled;
+    const server = await startServer(build, layout, specs[name].entry, specs[name].env);
     try {
       return await measure(server, load);
     } finally {
@@ -119,6 +150,7 @@ export async function runRatioBench(
     connections: SETTINGS.connections,
     durationSeconds: SETTINGS.durationSeconds,
     warmupSeconds: SETTINGS.warmupSeconds,
+    rate: SETTINGS.rate,
   };
 
   async function scenario(
@@ -140,7 +172,7 @@ export async function runRatioBench(
         const result = await run(name, load);
         byName.get(name)!.push(result);
         console.log(
-          `  ${title} ${size} round ${round + 1}: ${specs[name].label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${Math.round(result.maxRssMb)} MB`,
+          `  ${title} ${size} round ${round + 1}: ${specs[name].label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${Math.round(result.maxRssMb)} MB, ${Math.round(result.cpuUsPerRequest)} µs CPU/request`,
         );
       }
     }
@@ -157,6 +189,9 @@ export async function runRatioBench(
         ratios: isBaseline
           ? []
           : runs.map((result, i) => result.requestsPerSecond / baselineRuns[i].requestsPerSecond),
+        cpuRatios: isBaseline
+          ? []
+          : runs.map((result, i) => baselineRuns[i].cpuUsPerRequest / result.cpuUsPerRequest),
         baselineRequestsPerSecond: isBaseline
           ? undefined
           : median(baselineRuns.map((result) => result.requestsPerSecond)),
@@ -207,6 +242,9 @@ export async function runRatioBench(
           }),
         },
         (name) => STATUS_TARGET[name],
+        // The callback runs leave thousands of postponed callbacks that every module server would
+        // otherwise keep retrying (Retrieval API calls to its sandbox) while its status reads are timed.
+        () => database.clearInbox(),
       );
     }
   }

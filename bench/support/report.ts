@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { judge, P99_TARGET_MS, RSS_TARGET_MB, type RatioRow } from './ratio-bench';
 import type { Machine } from './machine';
-import { median } from './stats';
+import { median, spread } from './stats';
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
@@ -17,8 +17,8 @@ const range = (values: number[], digits = 0) =>
  */
 export function formatRatioTable(rows: RatioRow[]): string {
   const header =
-    '| scenario | rows | server | pairs | req/s (median) | baseline req/s | ratio (median) | spread | ratio target | p99 ms (median, range) | max RSS MB | non-2xx / errors |\n' +
-    '|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|';
+    '| scenario | rows | server | pairs | req/s (median) | baseline req/s | ratio (median) | spread | ratio target | p99 ms (median, range) | max RSS MB | non-2xx / errors | server CPU µs/request (median) | CPU-cost ratio (median, spread) |\n' +
+    '|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|';
   const lines = rows.map((row) => {
     const verdict = judge(row);
     const rps = row.runs.map((run) => run.requestsPerSecond);
@@ -54,6 +54,10 @@ export function formatRatioTable(rows: RatioRow[]): string {
       `${median(p99)}${range(p99)}${p99Verdict}`,
       `${Math.round(rss)}${rssVerdict}`,
       `${sum(row.runs.map((run) => run.non2xx))} / ${sum(row.runs.map((run) => run.errors))}`,
+      Math.round(median(row.runs.map((run) => run.cpuUsPerRequest))),
+      row.cpuRatios.length === 0
+        ? ''
+        : `${median(row.cpuRatios).toFixed(2)} ±${Math.round(spread(row.cpuRatios) * 100)} %`,
     ].join(' | ');
   });
   return [header, ...lines.map((line) => `| ${line} |`)].join('\n');

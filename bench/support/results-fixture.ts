@@ -24,7 +24,17 @@ export interface ResultsPool {
  * page, APPROVED_VERIFIED). Its own callbacks are dropped: the bench posts the callbacks, at its pace.
  */
 export async function startResultsPool(size: number): Promise<ResultsPool> {
-  const sandbox = await startJumioSandbox({ port: 0, callbackDelayMs: 0, logger: () => undefined });
+  // The demo's sandbox credentials (src/config/jumio-module-options.ts; not importable here: it uses
+  // the `@app` aliases), its separate Retrieval API pair included, as its in-process sandbox has them.
+  const sandbox = await startJumioSandbox({
+    port: 0,
+    callbackDelayMs: 0,
+    logger: () => undefined,
+    apiToken: 'sandbox-token',
+    apiSecret: 'sandbox-secret',
+    retrievalApiToken: 'sandbox-retrieval-token',
+    retrievalApiSecret: 'sandbox-retrieval-secret',
+  });
   sandbox.control.dropCallbacks('all');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const references: string[] = new Array<string>(size);

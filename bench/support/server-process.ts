@@ -11,6 +11,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident set size of the server process now, in MB (Linux /proc). */
   rssMb(): number;
+  /** CPU time the server process has used so far (user + system), in ms (Linux /proc, 10 ms steps). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export function startServer(
         url: match[1],
         pid: child.pid!,
         rssMb: () => rssMb(child.pid!),
+        cpuMs: () => cpuMs(child.pid!),
         stop: () => stop(child),
       });
     });
@@ -78,6 +81,17 @@ function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
+
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

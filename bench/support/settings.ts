@@ -24,6 +24,11 @@ export const SETTINGS = {
   durationSeconds: number('BENCH_DURATION', 8, 3),
   warmupSeconds: number('BENCH_WARMUP', 2, 1),
   connections: number('BENCH_CONNECTIONS', 50),
+  /**
+   * Requests per second for every ratio run (0: as fast as the server answers). On a busy machine a fixed
+   * rate that every server reaches makes the servers' CPU per request comparable (same work, same pace).
+   */
+  rate: number('BENCH_RATE', 0),
   subjects: list('BENCH_SUBJECTS', 'baseline,fastify,express,bare,fastify-api'),
   /** A median ratio is reported only when every pair's ratio is within this fraction of it. */
   maxSpread: number('BENCH_MAX_SPREAD', 0.1),
@@ -44,6 +49,12 @@ export const SETTINGS = {
   rateLimitedSeconds: number('BENCH_RATE_LIMITED_DURATION', 20, 5),
   // Soak.
   soakSeconds: number('BENCH_SOAK_DURATION', 600, 30),
+  /**
+   * Another checkout of the project (e.g. `git archive` of the commit before a change, with a
+   * node_modules link): its demo app runs as the extra subjects `fastify-before` and `express-before`,
+   * in the same alternating rounds, so a change is compared under the same machine noise.
+   */
+  compareTree: text('BENCH_COMPARE_TREE', ''),
   /** Extra environment for every module server (e.g. the client's pacing options, once they exist). */
   serverEnv: Object.fromEntries(
     list('BENCH_SERVER_ENV', '').map((pair) => {

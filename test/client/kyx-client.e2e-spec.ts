@@ -46,6 +46,8 @@ describe('KyxClient against the sandbox over HTTP', () => {
     }),
     requestTimeoutMs: 2000,
     resilience: { retryInitialDelayMs: 10, retryMaxDelayMs: 20, deadlineMs: 5000 },
+    // Paced as in the module's test apps (room for ten starts at once); test/resilience/kyx-pacing covers the limits.
+    pacing: { startsPerWindow: 50, retrievalsPerWindow: 750 },
     ...overrides,
   });
 

@@ -1,22 +1,21 @@
 import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
 import { DATABASES } from '../support/create-test-app';
-import {
-  finishWebJourney,
-  scanWithSdk,
-  startJumioTestKit,
-  WEB_URLS,
-  type JumioTestKit,
-} from '../support/jumio-test-kit';
+import { WEB_URLS, type JumioTestKit } from '../support/jumio-test-kit';
+import { FLOW_PLATFORMS } from '../support/platform-flows';
 
 const UTILITY_BILL = { documentType: 'UB', country: 'DEU' };
 
-describe.each(DATABASES)('POA flows (%s)', (database) => {
+const CASES = FLOW_PLATFORMS.flatMap((platform) =>
+  DATABASES.map((database) => ({ platform, database })),
+);
+
+describe.each(CASES)('POA flows ($platform.name, $database)', ({ platform, database }) => {
   let kit: JumioTestKit;
 
   beforeAll(async () => {
     // These users have no proof of identity: the name rule (test/trust/poa-rules) is off here, so the
     // suite checks the Document Verification flow itself.
-    kit = await startJumioTestKit(database, { poaRules: { requireNameMatch: false } });
+    kit = await platform.startKit(database, { poaRules: { requireNameMatch: false } });
   });
   afterAll(async () => {
     await kit?.close();
@@ -33,8 +32,8 @@ describe.each(DATABASES)('POA flows (%s)', (database) => {
     const pending = await user.status('poa');
     expect(pending).toMatchObject({ type: 'POA', status: 'PENDING', channel: 'WEB', attempts: 1 });
 
-    await finishWebJourney(started.body.redirectUrl, 'EXTRACTED');
-    await kit.sandbox.control.waitForCallbacks(1, { reference: pending.scanReference! });
+    await platform.finishWeb(started.body.redirectUrl, 'poaExtracted');
+    await platform.waitForCallback(kit, pending.scanReference!);
     const reported = await user.post('poa', 'setScanTransactionStatus', { status: 'SUCCESS' });
     expect(reported.body).toMatchObject({
       status: 'SUCCESS',
@@ -56,11 +55,8 @@ describe.each(DATABASES)('POA flows (%s)', (database) => {
     const started = await user.post('poa', 'startScanTransaction', UTILITY_BILL);
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject(UTILITY_BILL);
-    const scanReference = await scanWithSdk(kit.sandbox, started.body, 'EXTRACTED', {
-      type: 'UB',
-      country: 'DEU',
-    });
-    await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference });
+    const scanReference = await platform.scanWithSdk(kit, started.body, 'poaExtracted');
+    await platform.waitForCallback(kit, scanReference);
     expect((await user.post('poa', 'setScanTransaction', { scanReference })).status).toBe(200);
     expect(
       (await user.post('poa', 'setScanTransactionStatus', { status: 'SUCCESS' })).body,
@@ -71,12 +67,12 @@ describe.each(DATABASES)('POA flows (%s)', (database) => {
     });
   });
 
-  it('web: an upload that never finalises (FAILED) reopens the step with RETRY, not counted as an attempt', async () => {
+  it('web: an upload that never finalises (legacy FAILED, KYX session expired) reopens the step with RETRY, not counted as an attempt', async () => {
     const user = kit.as('poa-failed');
     const started = (await user.post('poa', 'acquisitions', { ...WEB_URLS, ...UTILITY_BILL })).body;
-    await finishWebJourney(started.redirectUrl, 'FAILED');
+    await platform.finishWeb(started.redirectUrl, 'poaUnfinished');
     const { scanReference } = await user.status('poa');
-    await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference! });
+    await platform.waitForCallback(kit, scanReference!);
     expect(await user.status('poa')).toMatchObject({
       status: 'NOT_STARTED_YET',
       attempts: 1,
@@ -94,7 +90,7 @@ describe.each(DATABASES)('POA flows (%s)', (database) => {
 
   it('web: reuse needs the same document; another document type starts a new acquisition', async () => {
     const user = kit.as('poa-reuse');
-    const before = kit.sandbox.control.findTransactions().length;
+    const before = platform.scansAtJumio(kit);
     const first = (await user.post('poa', 'acquisitions', { ...WEB_URLS, ...UTILITY_BILL })).body;
     const same = (await user.post('poa', 'acquisitions', { ...WEB_URLS, ...UTILITY_BILL })).body;
     expect(same).toEqual(first);
@@ -102,7 +98,7 @@ describe.each(DATABASES)('POA flows (%s)', (database) => {
       await user.post('poa', 'acquisitions', { ...WEB_URLS, documentType: 'BS', country: 'DEU' })
     ).body;
     expect(other.transactionId).not.toBe(first.transactionId);
-    expect(kit.sandbox.control.findTransactions().length).toBe(before + 2);
+    expect(platform.scansAtJumio(kit)).toBe(before + 2);
   });
 
   it('keeps POI and POA apart: each type has its own step', async () => {

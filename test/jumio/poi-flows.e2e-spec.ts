@@ -1,17 +1,16 @@
 import { DATABASES } from '../support/create-test-app';
-import {
-  finishWebJourney,
-  scanWithSdk,
-  startJumioTestKit,
-  WEB_URLS,
-  type JumioTestKit,
-} from '../support/jumio-test-kit';
+import { WEB_URLS, type JumioTestKit } from '../support/jumio-test-kit';
+import { FLOW_PLATFORMS } from '../support/platform-flows';
 
-describe.each(DATABASES)('POI flows (%s)', (database) => {
+const CASES = FLOW_PLATFORMS.flatMap((platform) =>
+  DATABASES.map((database) => ({ platform, database })),
+);
+
+describe.each(CASES)('POI flows ($platform.name, $database)', ({ platform, database }) => {
   let kit: JumioTestKit;
 
   beforeAll(async () => {
-    kit = await startJumioTestKit(database);
+    kit = await platform.startKit(database);
   });
   afterAll(async () => {
     await kit?.close();
@@ -48,22 +47,23 @@ describe.each(DATABASES)('POI flows (%s)', (database) => {
       verification: null,
     });
     expect(pending.transactionId).toBe(started.body.transactionId);
-    const jumioScan = kit.sandbox.control.transaction(pending.scanReference!);
+    const jumioScan = platform.scanAtJumio(kit, pending.scanReference!);
     expect(jumioScan?.callbackUrl).toMatch(/\/api\/jumio\/callback\/[A-Za-z0-9_-]{43}$/);
     expect(jumioScan?.customerInternalReference).not.toContain('poi-web');
     expect(jumioScan?.userReference).not.toContain('poi-web');
 
-    await finishWebJourney(started.body.redirectUrl, 'APPROVED_VERIFIED');
-    const [callback] = await kit.sandbox.control.waitForCallbacks(1, {
-      reference: pending.scanReference!,
-    });
-    expect(callback.delivery).toBe('DELIVERED');
+    await platform.finishWeb(started.body.redirectUrl, 'approved');
+    expect(await platform.waitForCallback(kit, pending.scanReference!)).toBe('DELIVERED');
 
     const reported = await user.post('poi', 'setScanTransactionStatus', { status: 'SUCCESS' });
     expect(reported.status).toBe(200);
     expect(reported.body).toMatchObject({
       status: 'SUCCESS',
-      verification: { decision: 'APPROVED', jumioStatus: 'APPROVED_VERIFIED', reasons: [] },
+      verification: {
+        decision: 'APPROVED',
+        jumioStatus: platform.jumioStatus.approved,
+        reasons: [],
+      },
     });
     const results = await kit.rows(
       'jumio_verification_result',
@@ -89,7 +89,7 @@ describe.each(DATABASES)('POI flows (%s)', (database) => {
     });
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({
-      dataCenter: 'US',
+      dataCenter: platform.dataCenter,
       documentType: 'ID_CARD',
       country: 'DEU',
     });
@@ -102,8 +102,8 @@ describe.each(DATABASES)('POI flows (%s)', (database) => {
 
     // The callback (delay 0) may well arrive before the app reports the scanReference: it is matched by
     // customerInternalReference and fills the reference in.
-    const scanReference = await scanWithSdk(kit.sandbox, started.body, 'APPROVED_VERIFIED');
-    await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference });
+    const scanReference = await platform.scanWithSdk(kit, started.body, 'approved');
+    await platform.waitForCallback(kit, scanReference);
 
     const linked = await user.post('poi', 'setScanTransaction', { scanReference });
     expect(linked.status).toBe(200);
@@ -120,8 +120,8 @@ describe.each(DATABASES)('POI flows (%s)', (database) => {
     const user = kit.as('poi-mobile-2');
     kit.sandbox.control.dropCallbacks(1);
     const started = (await user.post('poi', 'startScanTransaction', {})).body;
-    const scanReference = await scanWithSdk(kit.sandbox, started, 'APPROVED_VERIFIED');
-    await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference });
+    const scanReference = await platform.scanWithSdk(kit, started, 'approved');
+    await platform.waitForCallback(kit, scanReference);
     expect((await user.post('poi', 'setScanTransaction', { scanReference })).status).toBe(200);
     expect(
       (await user.post('poi', 'setScanTransactionStatus', { status: 'SUCCESS' })).body,
@@ -131,22 +131,22 @@ describe.each(DATABASES)('POI flows (%s)', (database) => {
       verification: { decision: 'PENDING' },
     });
 
-    await kit.sandbox.control.resendCallback(scanReference);
+    await platform.resendCallback(kit, scanReference);
     expect(await user.status('poi')).toMatchObject({ verification: { decision: 'APPROVED' } });
   });
 
   it('web: a repeated start with the same parameters reuses the open transaction (Jumio called once)', async () => {
     const user = kit.as('poi-reuse');
-    const before = kit.sandbox.control.findTransactions().length;
+    const before = platform.scansAtJumio(kit);
     const first = await user.post('poi', 'initiate', { ...WEB_URLS, locale: 'de' });
     const second = await user.post('poi', 'initiate', { ...WEB_URLS, locale: 'de' });
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
-    expect(kit.sandbox.control.findTransactions().length).toBe(before + 1);
+    expect(platform.scansAtJumio(kit)).toBe(before + 1);
 
     const otherLocale = await user.post('poi', 'initiate', { ...WEB_URLS, locale: 'fr' });
     expect(otherLocale.body.transactionId).not.toBe(first.body.transactionId);
-    expect(kit.sandbox.control.findTransactions().length).toBe(before + 2);
+    expect(platform.scansAtJumio(kit)).toBe(before + 2);
     const open = await kit.rows(
       'jumio_scan_transaction',
       `"user_id" = 'poi-reuse' AND "open_key" IS NOT NULL`,
@@ -154,15 +154,15 @@ describe.each(DATABASES)('POI flows (%s)', (database) => {
     expect(open).toHaveLength(1);
   });
 
-  it('web: DENIED_FRAUD is final: REJECTED, and no new start', async () => {
+  it('web: fraud is final: REJECTED, and no new start', async () => {
     const user = kit.as('poi-fraud');
     const started = (await user.post('poi', 'initiate', WEB_URLS)).body;
-    await finishWebJourney(started.redirectUrl, 'DENIED_FRAUD');
+    await platform.finishWeb(started.redirectUrl, 'fraud');
     const { scanReference } = await user.status('poi');
-    await kit.sandbox.control.waitForCallbacks(1, { reference: scanReference! });
+    await platform.waitForCallback(kit, scanReference!);
     const status = await user.status('poi');
     expect(status).toMatchObject({ status: 'SUCCESS', verification: { decision: 'REJECTED' } });
-    expect(status.verification?.reasons).toContain('DENIED_FRAUD');
+    expect(status.verification?.reasons).toContain(platform.fraudReason);
     const again = await user.post('poi', 'startScanTransaction', {});
     expect(again.status).toBe(409);
   });

@@ -30,7 +30,8 @@ export interface JumioTestKit {
 
 export async function startJumioTestKit(
   database: DatabaseKind,
-  options: Partial<JumioModuleOptions> = {},
+  /** Module options, or a function of the sandbox's URL (e.g. for the KYX hosts). */
+  options: Partial<JumioModuleOptions> | ((sandboxUrl: string) => Partial<JumioModuleOptions>) = {},
   sandboxOptions: JumioSandboxOptions = {},
 ): Promise<JumioTestKit> {
   const sandbox = await startJumioSandbox({
@@ -42,7 +43,8 @@ export async function startJumioTestKit(
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase(database);
-    const app = await createTestApp(db, testJumioOptions(sandbox.url, options));
+    const resolved = typeof options === 'function' ? options(sandbox.url) : options;
+    const app = await createTestApp(db, testJumioOptions(sandbox.url, resolved));
     const openDb = db;
     return {
       app,

@@ -21,9 +21,12 @@ import { RetentionService } from './data-protection/retention.service';
 import { JumioFastifyCompatModule } from './ops/jumio-fastify-compat.module';
 import { JumioHttpHardeningInstaller } from './ops/jumio-http-hardening';
 import { JumioConfigurableModule } from './jumio.module-definition';
+import { BACKGROUND_RESULTS_PROVIDER } from './results/background-results';
+import { JumioJobScheduler } from './jobs/job-scheduler';
+import { BACKGROUND_DATABASE_PROVIDER } from './jobs/background-database';
 import { JumioObservabilityModule } from './ops/jumio-observability.module';
 import { TransactionStateGauge } from './ops/transaction-state.gauge';
-import { KyxScans } from './jumio/kyx/kyx-scans';
+import { JumioPlatforms } from './jumio/jumio-platforms';
 import { PoaController } from './start/poa.controller';
 import { PoiController } from './start/poi.controller';
 import { ProofOfAddressReviewer } from './results/proof-of-address.reviewer';
@@ -54,6 +57,9 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     JumioReviewController,
   ],
   providers: [
+    JumioJobScheduler,
+    BACKGROUND_DATABASE_PROVIDER,
+    BACKGROUND_RESULTS_PROVIDER,
     JumioSchemaCheck,
     ...PERSISTENCE_PROVIDERS,
     JumioClient,
@@ -81,7 +87,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     ReviewerResolver,
     // Here, not in JumioObservabilityModule: it reads the DataSource JumioModule was given (`dataSource`).
     TransactionStateGauge,
-    KyxScans,
+    JumioPlatforms,
     ...DATA_PROTECTION_PROVIDERS,
   ],
   exports: [

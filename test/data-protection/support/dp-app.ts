@@ -20,6 +20,7 @@ import {
   type TestDatabase,
 } from '../../support/create-test-app';
 import { freePort } from '../../support/free-port';
+import { KYX_TEST_CLIENT } from '../../support/kyx-test-kit';
 
 export const ADMIN_HEADER = 'x-test-admin';
 
@@ -95,6 +96,7 @@ export interface DataProtectionApp {
 export async function startDataProtectionApp(
   kind: DatabaseKind,
   overrides: Partial<JumioModuleOptions> = {},
+  platform: 'legacy' | 'kyx' = 'legacy',
 ): Promise<DataProtectionApp> {
   const logs = new LogCapture();
   logs.start();
@@ -102,7 +104,22 @@ export async function startDataProtectionApp(
     port: 0,
     callbackDelayMs: 0,
     logger: (line: string) => logs.lines.push(line),
+    kyxClientId: KYX_TEST_CLIENT.clientId,
+    kyxClientSecret: KYX_TEST_CLIENT.clientSecret,
   });
+  const kyx: Partial<JumioModuleOptions> =
+    platform === 'kyx'
+      ? {
+          platform: 'kyx',
+          dataCenter: 'EU',
+          kyx: {
+            ...KYX_TEST_CLIENT,
+            authUrl: sandbox.url,
+            accountUrl: sandbox.url,
+            retrievalUrl: sandbox.url,
+          },
+        }
+      : {};
   const database: TestDatabase = await createTestDatabase(kind);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -114,6 +131,7 @@ export async function startDataProtectionApp(
           retention: { jobIntervalSeconds: 0 },
           enableAdminRoutes: true,
           adminGuard: HeaderAdminGuard,
+          ...kyx,
           ...overrides,
         }),
         callbackBaseUrl: url,

@@ -7,7 +7,7 @@ import type { RouteGroup } from '../http/router';
  * requests per 5 seconds (jumio-api.md §12; corrections #7). Older accounts: 15 and 225.
  */
 export interface SandboxRateLimits {
-  /** Initiate and acquisition requests per window. Default 5. */
+  /** Initiate and acquisition requests (KYX: account requests) per window. Default 5. */
   startsPerWindow?: number;
   /** Retrieval requests per window. Default 75. */
   retrievalsPerWindow?: number;
@@ -51,7 +51,8 @@ export class SandboxRateLimiter {
   /** Answers 429 when this request is over the limit; true when it did. */
   refuse(group: RouteGroup, res: ServerResponse, now = Date.now()): boolean {
     const limited: LimitedGroup | undefined =
-      group === 'initiate' || group === 'acquisitions'
+      // KYX account requests (POST / PUT) each start a billed workflow execution.
+      group === 'initiate' || group === 'acquisitions' || group === 'accounts'
         ? 'starts'
         : group === 'retrieval'
           ? 'retrievals'

@@ -1,73 +1,93 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CallbackParseError } from '../jumio/legacy/callback-form.parser';
-import { CallbackInboxService, type PendingCallback } from './callback-inbox.service';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../jumio/jumio-reference';
+import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { BackgroundResults } from '../results/background-results';
+import { CALLBACK_BACKOFF, nextTryAt } from '../jobs/backoff';
+import { JumioJobScheduler } from '../jobs/job-scheduler';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
+import { BackgroundDatabase } from '../jobs/background-database';
+import {
+  CallbackInboxRepository,
+  type StoredCallback,
+} from '../persistence/callback-inbox.repository';
+import { ScanTransactionWorkRepository } from '../persistence/scan-transaction-work.repository';
 import { readCallbackClaim } from './callback-claim';
-import { ScanTransaction } from '../persistence/scan-transaction.entity';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf, resultMatchesTransaction } from '../transaction/scan-transaction.rules';
-import { ResultApplier } from '../results/result-applier';
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 import { JumioResultRetriever } from '../jumio/jumio-result.retriever';
 
 const BATCH_SIZE = 20;
-/** After a failed or unfinished try, wait about as long as the callback is old (30 s to 1 h). */
-const MIN_RETRY_MS = 30_000;
-const MAX_RETRY_MS = 60 * 60_000;
+/** The scheduler's jobs of the inbox worker. */
+export const CALLBACK_INBOX_JOB = 'callback inbox';
+export const CALLBACK_INBOX_LEASES_JOB = 'callback inbox lease renewal';
+
+/** A callback to process: the transaction its URL token named, and its raw form (opened). */
+export interface PendingCallback {
+  id: string;
+  receivedAt: Date;
+  scanTransactionId: string | null;
+  /** The Jumio reference the form names, when it is shaped like one (even if the rest is unreadable). */
+  claimedReference: string | null;
+  form: Record<string, unknown>;
+}
 
 /**
  * The inbox worker. A callback is a notification, never the result: once it is stored and answered, the
  * worker checks that its reference is its token's transaction, reads the result from Jumio's Retrieval
  * API with our own credentials and applies only that (jumio-api.md §5.1 [INFERRED] hardening).
  *
- * Started right after a callback is stored (after the answer is on its way), and by a timer as a fallback:
- * a callback stored by an instance that died before processing it is picked up by any instance. Callbacks
- * are claimed row by row (a guarded update; `FOR UPDATE SKIP LOCKED` for the timer's batches on
- * PostgreSQL), so instances never process the same one.
- * One whose retrieval fails or is not final yet stays unprocessed and is tried again later (its
- * transaction is still open, so reconciliation retrieves it on its own schedule too): nothing is lost.
+ * Started right after a callback is stored (after the answer is on its way), and by the scheduler's
+ * `callback inbox` job as a fallback: a callback stored by an instance that died before processing it is
+ * picked up by any instance. Callbacks are leased row by row (WorkLeases), so instances never process
+ * the same one. One whose retrieval fails or is not final yet stays unprocessed and is tried again later
+ * (its transaction is still open, so reconciliation retrieves it on its own schedule too): nothing is
+ * lost. Its database work goes through the background DataSource (BackgroundDatabase).
  */
 @Injectable()
-export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDestroy {
+export class CallbackConfirmation {
   private readonly logger = new Logger('JumioCallback');
   private readonly intervalMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  /** Callbacks waiting for a free slot, oldest first; `claimed`: the sweep claimed it already. */
-  private readonly queue: { id: string; claimed: boolean }[] = [];
+  private readonly inbox: CallbackInboxRepository;
+  private readonly transactions: ScanTransactionWorkRepository;
+  /** Callbacks waiting for a free slot, oldest first; `leased`: the sweep leased it already. */
+  private readonly queue: { id: string; leased: boolean }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private sweeping: Promise<void> | undefined;
   private readonly concurrency: number;
   /** An API-only instance leaves the callbacks it stores to the worker instances. */
   private readonly processesOwnCallbacks: boolean;
-  /** The last sweep claimed a full batch: sweep again as soon as it is done (drains a backlog). */
+  /** The last sweep leased a full batch: sweep again as soon as it is done (drains a backlog). */
   private moreDue = false;
   private stopping = false;
 
   constructor(
     @Inject(JUMIO_SETTINGS) settings: JumioSettings,
-    private readonly dataSource: DataSource,
+    background: BackgroundDatabase,
     private readonly retriever: JumioResultRetriever,
-    private readonly results: ResultApplier,
-    private readonly inbox: CallbackInboxService,
+    private readonly results: BackgroundResults,
+    private readonly personalData: PersonalDataCipher,
+    private readonly scheduler: JumioJobScheduler,
   ) {
     this.intervalMs = settings.callbacks.inboxIntervalMs;
     this.processesOwnCallbacks = settings.instance.runsBackgroundWork;
     this.concurrency = settings.callbacks.inboxConcurrency;
-  }
-
-  onApplicationBootstrap(): void {
-    if (this.intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.sweep(), this.intervalMs);
-    this.timer.unref();
+    this.inbox = new CallbackInboxRepository(background.dataSource);
+    this.transactions = new ScanTransactionWorkRepository(background.dataSource);
+    scheduler.register({
+      name: CALLBACK_INBOX_JOB,
+      intervalMs: this.intervalMs,
+      run: () => this.sweep(),
+      stop: () => this.stop(),
+    });
+    scheduler.register({
+      name: CALLBACK_INBOX_LEASES_JOB,
+      intervalMs: this.processesOwnCallbacks ? Math.max(100, this.inbox.leases.leaseMs / 3) : 0,
+      run: () => this.inbox.leases.renewHeld(),
+    });
   }
 
   /**
@@ -76,8 +96,8 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
    * result is normally applied before the proof of address that the same user uploads after it.
    */
   confirmLater(id: string): void {
-    if (!this.processesOwnCallbacks) return;
-    this.queue.push({ id, claimed: false });
+    if (!this.processesOwnCallbacks || this.stopping) return;
+    this.queue.push({ id, leased: false });
     this.pump();
   }
 
@@ -88,28 +108,30 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     }
   }
 
-  /** Stops taking work; callbacks claimed but not started are handed back for other instances at once. */
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+  /** Shutdown: stops taking work; callbacks leased but not started are handed back at once. */
+  private async stop(): Promise<void> {
     this.moreDue = false;
     this.stopping = true;
-    const unstarted = this.queue.splice(0).filter(({ claimed }) => claimed);
+    const unstarted = this.queue.splice(0).filter(({ leased }) => leased);
     await this.inbox.leases.release(unstarted.map(({ id }) => id));
     await this.settled();
     this.inbox.leases.stop();
   }
 
   private pump(): void {
-    if (this.queue.length === 0 && this.moreDue && this.timer) void this.sweep();
+    if (this.queue.length === 0 && this.moreDue && this.intervalMs > 0 && !this.stopping) {
+      void this.scheduler.runNow(CALLBACK_INBOX_JOB);
+    }
     while (this.inFlight.size < this.concurrency && this.queue.length > 0) {
       const next = this.queue.shift()!;
       const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(async () => {
-          if (next.claimed || (await this.inbox.claimOne(next.id, new Date()))) {
-            this.inbox.leases.hold([next.id]);
-            await this.process(next.id);
-          }
+          const stored = next.leased
+            ? await this.inbox.load(next.id)
+            : await this.inbox.takeAndLoad(next.id, new Date());
+          if (!stored) return;
+          this.inbox.leases.hold([next.id]);
+          await this.process(stored);
         })
         .catch((error: unknown) => this.logFailure(error))
         .finally(() => {
@@ -122,18 +144,17 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   }
 
   /**
-   * Timer: callbacks left unprocessed (stored by an instance that stopped, or postponed after a failed
-   * try). An idle instance does one indexed probe and nothing else.
+   * The scheduler's job: callbacks left unprocessed (stored by an instance that stopped, or postponed
+   * after a failed try). An idle instance does one indexed probe and nothing else.
    */
   private sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       this.moreDue = false;
       if (this.stopping || this.queue.length > 0 || !(await this.inbox.anyDue(new Date()))) return;
       const batchSize = Math.max(BATCH_SIZE, 2 * this.concurrency);
-      const ids = await this.inbox.claim(new Date(), batchSize);
-      this.inbox.leases.hold(ids);
+      const ids = await this.inbox.take(new Date(), batchSize);
       this.moreDue = ids.length === batchSize;
-      for (const id of ids) this.queue.push({ id, claimed: true });
+      for (const id of ids) this.queue.push({ id, leased: true });
       this.pump();
     })()
       .catch((error: unknown) => this.logFailure(error))
@@ -141,14 +162,21 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     return this.sweeping;
   }
 
-  private async process(id: string): Promise<void> {
-    const callback = await this.inbox.load(id);
-    if (!callback) return;
+  private async process(stored: StoredCallback): Promise<void> {
+    const form = this.personalData.openCallbackPayload(stored.id, stored.sealedPayload);
+    if (!form) return;
+    const callback: PendingCallback = {
+      id: stored.id,
+      receivedAt: stored.receivedAt,
+      scanTransactionId: stored.scanTransactionId,
+      claimedReference: stored.claimedReference,
+      form,
+    };
     try {
       await this.confirm(callback);
     } catch (error) {
       this.logger.warn(
-        `Callback ${id} not confirmed (${failureSummary(error)}); it will be tried again`,
+        `Callback ${callback.id} not confirmed (${failureSummary(error)}); it will be tried again`,
       );
       await this.postpone(callback);
     }
@@ -156,9 +184,7 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
 
   private async confirm(callback: PendingCallback): Promise<void> {
     const tx = callback.scanTransactionId
-      ? await this.dataSource
-          .getRepository(ScanTransaction)
-          .findOneBy({ id: callback.scanTransactionId })
+      ? await this.transactions.findById(callback.scanTransactionId)
       : null;
     if (!tx) return this.inbox.finish(callback.id, 'UNKNOWN_REFERENCE');
     const target = this.retrievalTarget(callback, tx);
@@ -185,17 +211,22 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
     }
     if (result.decision === 'PENDING') {
       const until = await this.postpone(callback);
-      return this.inbox.settleSiblings(tx.id, callback.id, retrievedAt, { until });
+      return this.inbox.postponeEarlier(tx.id, callback.id, retrievedAt, until);
     }
     if (target.unverified && !resultMatchesTransaction(tx, result)) {
       this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
-    const outcome = await this.results.applyResult(result, 'CALLBACK');
-    // An unreadable callback that Jumio's answer replaced keeps the field that could not be read.
-    await this.inbox.finish(callback.id, outcome, target.unreadableField);
-    // Callbacks of this transaction that arrived before this retrieval are answered by it.
-    await this.inbox.settleSiblings(tx.id, callback.id, retrievedAt, { outcome: 'DUPLICATE' });
+    const outcome = await this.results.applier.applyResult(result, 'CALLBACK');
+    // An unreadable callback that Jumio's answer replaced keeps the field that could not be read;
+    // callbacks of this transaction that arrived before this retrieval are answered by it (one statement).
+    await this.inbox.finishWithEarlier(
+      callback.id,
+      outcome,
+      target.unreadableField,
+      tx.id,
+      retrievedAt,
+    );
   }
 
   /**
@@ -241,12 +272,12 @@ export class CallbackConfirmation implements OnApplicationBootstrap, OnModuleDes
   }
 
   private async postpone(callback: PendingCallback): Promise<Date> {
-    const now = Date.now();
-    const waitMs = Math.min(
-      MAX_RETRY_MS,
-      Math.max(MIN_RETRY_MS, now - callback.receivedAt.getTime()),
+    const now = new Date();
+    const until = nextTryAt(
+      CALLBACK_BACKOFF,
+      { ageMs: now.getTime() - callback.receivedAt.getTime() },
+      now,
     );
-    const until = new Date(now + waitMs);
     await this.inbox.postpone(callback.id, until);
     return until;
   }

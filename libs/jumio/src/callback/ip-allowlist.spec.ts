@@ -23,6 +23,19 @@ describe('IpAllowlist', () => {
     expect(list.contains(address)).toBe(expected);
   });
 
+  it('answers the same for an address asked again, also after many other addresses', () => {
+    const remembering = new IpAllowlist(['10.0.0.0/8']);
+    expect(remembering.contains('10.1.2.3')).toBe(true);
+    expect(remembering.contains('11.1.2.3')).toBe(false);
+    for (let index = 0; index < 3000; index += 1) {
+      const address = `10.${index >> 8}.${index & 255}.1`;
+      expect(remembering.contains(address)).toBe(true);
+      expect(remembering.contains(`1${address}`)).toBe(false);
+    }
+    expect(remembering.contains('10.1.2.3')).toBe(true);
+    expect(remembering.contains('11.1.2.3')).toBe(false);
+  });
+
   it('matches an IPv4 address against an IPv4-mapped IPv6 range', () => {
     expect(new IpAllowlist(['::ffff:192.0.2.0/120']).contains('192.0.2.9')).toBe(true);
   });

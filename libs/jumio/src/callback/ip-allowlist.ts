@@ -1,5 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 
+const MAX_REMEMBERED_ADDRESSES = 1024;
+
 /** Addresses of the local machine, added to the callback allowlist in sandbox mode only. */
 export const LOOPBACK_CIDRS: readonly string[] = ['127.0.0.0/8', '::1/128'];
 
@@ -10,6 +12,11 @@ export const LOOPBACK_CIDRS: readonly string[] = ['127.0.0.0/8', '::1/128'];
  */
 export class IpAllowlist {
   private readonly list = new BlockList();
+  /**
+   * Answers by address as given: BlockList builds a SocketAddress for every check, on every callback.
+   * Bounded (emptied when full), so many distinct addresses cost what they cost without it.
+   */
+  private readonly answers = new Map<string, boolean>();
 
   /** @throws Error naming the first entry that is not an IP address or CIDR. */
   constructor(cidrs: readonly string[]) {
@@ -17,9 +24,14 @@ export class IpAllowlist {
   }
 
   contains(address: string | undefined): boolean {
+    if (address === undefined) return false;
+    const known = this.answers.get(address);
+    if (known !== undefined) return known;
     const ip = normaliseIp(address);
-    if (!ip) return false;
-    return this.list.check(ip, isIP(ip) === 4 ? 'ipv4' : 'ipv6');
+    const answer = ip !== undefined && this.list.check(ip, isIP(ip) === 4 ? 'ipv4' : 'ipv6');
+    if (this.answers.size >= MAX_REMEMBERED_ADDRESSES) this.answers.clear();
+    this.answers.set(address, answer);
+    return answer;
   }
 
   private add(cidr: string): void {

@@ -1,9 +1,11 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { JumioClient } from '../jumio/jumio.client';
-import { KyxScans } from '../jumio/kyx/kyx-scans';
+import { productOfType } from '../jumio/jumio-platform';
+import { JumioPlatforms } from '../jumio/jumio-platforms';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
+import { ERASURE_BACKOFF, nextTryAt } from '../jobs/backoff';
+import { ErasureRequestRepository } from '../persistence/erasure-request.repository';
 import { runInTransaction } from '../persistence/db-transaction';
 import { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { isUniqueViolation } from '../persistence/unique-violation';
@@ -27,10 +29,6 @@ export interface ErasureStatus {
   nextAttemptAt: string | null;
 }
 
-/** A round of Delete API calls is claimed for this long; longer than a round of timed-out calls. */
-const CLAIM_MS = 5 * 60_000;
-const FIRST_RETRY_MS = 60_000;
-const MAX_RETRY_MS = 6 * 60 * 60_000;
 const MAX_USER_ID_LENGTH = 255;
 
 interface ScanToDelete {
@@ -50,13 +48,15 @@ interface ScanToDelete {
 @Injectable()
 export class ErasureService {
   private readonly logger = new Logger(ErasureService.name);
+  private readonly requests: ErasureRequestRepository;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly purger: PersonalDataPurger,
-    private readonly jumio: JumioClient,
-    @Optional() private readonly kyx?: KyxScans,
-  ) {}
+    private readonly platforms: JumioPlatforms,
+  ) {
+    this.requests = new ErasureRequestRepository(dataSource);
+  }
 
   async eraseUser(userId: string): Promise<ErasureStatus> {
     if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_USER_ID_LENGTH) {
@@ -68,6 +68,7 @@ export class ErasureService {
     const request = await this.openRequest(userId);
     await this.purger.purgeResults({ userId }, 'ERASURE', 'PERSONAL_DATA_ERASED');
     await this.purger.purgeCallbackPayloads({ userId });
+    await this.platforms.forgetAccount(userId);
     return toStatus(await this.deleteAtJumio(request.id, new Date()));
   }
 
@@ -81,16 +82,9 @@ export class ErasureService {
 
   /** Background job: retries the Jumio deletions that are due. Returns how many requests completed. */
   async retryDue(now = new Date()): Promise<number> {
-    const due = await this.dataSource
-      .getRepository(ErasureRequest)
-      .createQueryBuilder('e')
-      .select('e.id', 'id')
-      .where('e.completedAt IS NULL AND e.nextAttemptAt <= :now', { now })
-      .orderBy('e.nextAttemptAt', 'ASC')
-      .limit(20)
-      .getRawMany<{ id: string }>();
+    const due = await this.requests.due(now, 20);
     let completed = 0;
-    for (const { id } of due) {
+    for (const id of due) {
       const request = await this.deleteAtJumio(id, now);
       if (request.completedAt) completed += 1;
     }
@@ -132,23 +126,15 @@ export class ErasureService {
   }
 
   /**
-   * One round of Delete API calls, if this instance wins the claim (a guarded UPDATE: it works the same on
-   * PostgreSQL and SQLite, and the HTTP calls run outside any database transaction). Scans already deleted
+   * One round of Delete API calls, if this instance wins the round's lease (a guarded UPDATE: it works the
+   * same on PostgreSQL and SQLite, and the HTTP calls run outside any database transaction). Scans already deleted
    * carry a JUMIO_SCAN_DELETED audit event and are skipped.
    */
   private async deleteAtJumio(requestId: string, now: Date): Promise<ErasureRequest> {
     const repository = this.dataSource.getRepository(ErasureRequest);
-    const claim = await repository
-      .createQueryBuilder()
-      .update()
-      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS), attempts: () => 'attempts + 1' })
-      .where('id = :id AND completed_at IS NULL AND next_attempt_at <= :now', {
-        id: requestId,
-        now,
-      })
-      .execute();
+    const leased = await this.requests.takeRound(requestId, now);
     const request = await repository.findOneByOrFail({ id: requestId });
-    if (!claim.affected) return request;
+    if (!leased) return request;
 
     const scans = await this.scansToDelete(request);
     let lastErrorCode: string | null = null;
@@ -169,7 +155,7 @@ export class ErasureService {
         openKey: done ? null : request.userId,
         nextAttemptAt: done
           ? null
-          : new Date(finishedAt.getTime() + retryDelayMs(request.attempts)),
+          : nextTryAt(ERASURE_BACKOFF, { attempts: request.attempts }, finishedAt),
         lastErrorCode: done ? null : lastErrorCode,
         scansDeleted: after.total - remaining,
         scansTotal: after.total,
@@ -224,10 +210,7 @@ export class ErasureService {
   private async deleteScan(scan: ScanToDelete): Promise<string | undefined> {
     try {
       // KYX: the user's whole Jumio account; its other scans then answer 404 (already erased).
-      const product = scan.type === 'POI' ? 'NETVERIFY' : 'DOCUMENT';
-      if (await this.kyx?.delete(product, scan.jumioReference)) return undefined;
-      if (scan.type === 'POI') await this.jumio.deleteNetverifyScan(scan.jumioReference);
-      else await this.jumio.deleteDocument(scan.jumioReference);
+      await this.platforms.delete(productOfType(scan.type), scan.jumioReference);
       return undefined;
     } catch (error) {
       // 404: unknown or already deleted (jumio-api.md §7): nothing left there to erase.
@@ -249,10 +232,6 @@ export class ErasureService {
       }),
     );
   }
-}
-
-function retryDelayMs(attempts: number): number {
-  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
 }
 
 function toStatus(request: ErasureRequest): ErasureStatus {

@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 
 /**
  * Keys that encrypt personal data at rest. They come from configuration (never from the database).
@@ -57,7 +63,8 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
  * column it was written for, and tampering with any part makes decryption throw (never return garbage).
  */
 export class FieldCipher {
-  private readonly keys = new Map<string, Buffer>();
+  /** Imported once: a raw key Buffer would be imported again by every createCipheriv. */
+  private readonly keys = new Map<string, KeyObject>();
   readonly currentKeyId: string;
 
   constructor(keyRing: EncryptionKeyRing) {
@@ -73,7 +80,7 @@ export class FieldCipher {
           `Encryption key "${keyId}" must be exactly 32 bytes, base64-encoded`,
         );
       }
-      this.keys.set(keyId, key);
+      this.keys.set(keyId, createSecretKey(key));
     }
     if (!this.keys.has(keyRing.currentKeyId)) {
       throw new EncryptionKeyError(

@@ -1,15 +1,15 @@
-import { PeriodicPass } from '../jobs/periodic-pass';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JumioJobScheduler } from '../jobs/job-scheduler';
 import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
-import { failureSummary } from '../common/failure-summary';
-import { JUMIO_SETTINGS, type DataProtectionSettings, type JumioSettings } from '../options/jumio-settings';
+  JUMIO_SETTINGS,
+  type DataProtectionSettings,
+  type JumioSettings,
+} from '../options/jumio-settings';
 import { ErasureService } from './erasure.service';
 import { PersonalDataPurger } from './personal-data.purger';
+
+/** The scheduler's job: retention purge and erasure retries. */
+export const DATA_PROTECTION_JOB = 'data protection';
 
 export interface RetentionRunReport {
   /** Results whose extracted data passed `personalDataDays`. */
@@ -25,32 +25,26 @@ export interface RetentionRunReport {
 /**
  * The data-protection background job: purges personal data past its retention period, empties raw
  * callbacks once processed, and retries erasures at Jumio. Every step is claimed row by row in the
- * database, so any number of instances can run it at the same time. One run at a time per instance.
+ * database, so any number of instances can run it at the same time. The scheduler's
+ * `data protection` job: one run at a time per instance.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
+export class RetentionService {
   private readonly logger = new Logger(RetentionService.name);
   private readonly settings: DataProtectionSettings;
-  private readonly passes = new PeriodicPass<void>();
 
   constructor(
     @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly purger: PersonalDataPurger,
     private readonly erasure: ErasureService,
+    scheduler: JumioJobScheduler,
   ) {
     this.settings = settings.dataProtection;
-  }
-
-  onApplicationBootstrap(): void {
-    this.passes.start(
-      this.settings.retentionJobIntervalMs,
-      () => this.runAndReport(),
-      (error) => this.logger.error(`Data-protection job failed: ${failureSummary(error)}`),
-    );
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.passes.stop();
+    scheduler.register({
+      name: DATA_PROTECTION_JOB,
+      intervalMs: this.settings.retentionJobIntervalMs,
+      run: () => this.runAndReport(),
+    });
   }
 
   /** One full run; `now` lets tests move time forward. */

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { JumioJobScheduler } from '../jobs/job-scheduler';
 import type { JumioSettings } from '../options/jumio-settings';
+import { BackgroundDatabase } from '../jobs/background-database';
 import { OUTBOX_TABLE } from './outbox.writer';
 import { OutboxRelay } from './outbox-relay.service';
 import { ScanTransactionEvents } from './scan-transaction-events';
@@ -28,17 +30,22 @@ describe('OutboxRelay timer', () => {
 
   it('logs a failed pass by error name only, never the message (it can quote stored values)', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const relay = new OutboxRelay(
-      { instance: { outboxRelayIntervalMs: 5 } } as unknown as JumioSettings,
-      dataSource,
+    const options = {
+      instance: { outboxRelayIntervalMs: 5, runsBackgroundWork: true },
+    } as unknown as JumioSettings;
+    const scheduler = new JumioJobScheduler(options);
+    new OutboxRelay(
+      options,
+      new BackgroundDatabase(dataSource, false),
       new ScanTransactionEvents(),
+      scheduler,
     );
     try {
-      relay.onApplicationBootstrap();
+      scheduler.onApplicationBootstrap();
       for (let i = 0; i < 200 && warn.mock.calls.length === 0; i++) await sleep(10);
-      await relay.onModuleDestroy();
+      await scheduler.onModuleDestroy();
       const lines = warn.mock.calls.map((call) => String(call[0]));
-      expect(lines[0]).toMatch(/^Relay pass failed: QueryFailedError/);
+      expect(lines[0]).toMatch(/^Job outbox relay failed: QueryFailedError/);
       for (const line of lines) expect(line).not.toContain('CANARY');
     } finally {
       warn.mockRestore();
@@ -90,10 +97,14 @@ describe('OutboxRelay with an unreadable row', () => {
     events.subscribe((event) => {
       seen.push({ id: event.id, reasons: event.reasons });
     });
+    const options = {
+      instance: { outboxRelayIntervalMs: 0, runsBackgroundWork: true },
+    } as unknown as JumioSettings;
     const relay = new OutboxRelay(
-      { instance: { outboxRelayIntervalMs: 0 } } as unknown as JumioSettings,
-      dataSource,
+      options,
+      new BackgroundDatabase(dataSource, false),
       events,
+      new JumioJobScheduler(options),
     );
     const report = await relay.runOnce();
     expect(report).toEqual({ delivered: ['e1', 'e2'], failed: [] });

@@ -1,6 +1,7 @@
 /**
  * A background pass run on a timer: at most one pass at a time in this instance (concurrent callers share
  * the one under way), a timer that never keeps the process alive, and a stop that waits for the pass.
+ * Used by JumioJobScheduler, one per job.
  */
 export class PeriodicPass<T> {
   private timer: NodeJS.Timeout | undefined;
@@ -19,10 +20,15 @@ export class PeriodicPass<T> {
     this.timer.unref();
   }
 
-  /** Stops the timer and lets a pass under way finish (before the host's DataSource closes). */
-  async stop(): Promise<void> {
+  /** Stops the timer only; a pass under way goes on. */
+  stopTimer(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Stops the timer and lets a pass under way finish (before the host's DataSource closes). */
+  async stop(): Promise<void> {
+    this.stopTimer();
     await this.running?.catch(() => undefined);
   }
 }

@@ -14,6 +14,14 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Permitted-Cross-Domain-Policies': 'none',
 };
 
+/** The same headers as one list, made once: the hooks below run on every request. */
+const API_SECURITY_HEADER_LIST: ReadonlyArray<readonly [string, string]> =
+  Object.entries(API_SECURITY_HEADERS);
+/** Fastify keeps header names in lower case (it lowercases each one it is given). */
+const API_SECURITY_HEADER_LIST_LOWER = API_SECURITY_HEADER_LIST.map(
+  ([name, value]) => [name.toLowerCase(), value] as const,
+);
+
 /** The private routes' bodies are a few hundred bytes; a declared length beyond this is refused unread. */
 export const PRIVATE_MAX_BODY_BYTES = 16 * 1024;
 
@@ -33,14 +41,25 @@ interface FastifyLike {
   ): unknown;
 }
 interface ExpressLike {
-  use(handler: (request: IncomingMessage, response: ServerResponse, next: () => void) => void): void;
+  use(
+    handler: (request: IncomingMessage, response: ServerResponse, next: () => void) => void,
+  ): void;
   router?: { stack?: unknown[] };
 }
 
-/** Why this request must be refused before its body is read, or undefined. */
+/** The request's path without its query string (no array allocated, unlike `split`). */
+function pathOf(url: string | undefined): string {
+  if (url === undefined) return '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** Whether this request must be refused before its body is read. A GET without a length is not. */
 function oversizePrivateBody(request: IncomingMessage, path: string): boolean {
-  const declared = Number(request.headers['content-length']);
-  return PRIVATE_ROUTE.test(path) && Number.isFinite(declared) && declared > PRIVATE_MAX_BODY_BYTES;
+  const length = request.headers['content-length'];
+  if (length === undefined) return false;
+  const declared = Number(length);
+  return Number.isFinite(declared) && declared > PRIVATE_MAX_BODY_BYTES && PRIVATE_ROUTE.test(path);
 }
 
 const TOO_LARGE = { statusCode: HttpStatus.PAYLOAD_TOO_LARGE, error: 'BODY_TOO_LARGE' };
@@ -60,9 +79,9 @@ export class JumioHttpHardeningInstaller implements OnModuleInit {
     if (!adapter) return;
     if (adapter.getType() === 'fastify') {
       adapter.getInstance<FastifyLike>().addHook('onRequest', (request, reply, done) => {
-        const path = (request.raw.url ?? '').split('?')[0];
+        const path = pathOf(request.raw.url);
         if (!JUMIO_ROUTE.test(path)) return done();
-        for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) reply.header(name, value);
+        for (const [name, value] of API_SECURITY_HEADER_LIST_LOWER) reply.header(name, value);
         if (!oversizePrivateBody(request.raw, path)) return done();
         reply.code(HttpStatus.PAYLOAD_TOO_LARGE).header('Connection', 'close').send(TOO_LARGE);
       });
@@ -71,12 +90,10 @@ export class JumioHttpHardeningInstaller implements OnModuleInit {
     if (adapter.getType() !== 'express') return;
     const app = adapter.getInstance<ExpressLike>();
     app.use(function jumioHttpHardening(request, response, next) {
-      const path = (request.url ?? '').split('?')[0];
+      const path = pathOf(request.url);
       if (!JUMIO_ROUTE.test(path)) return next();
       response.removeHeader('X-Powered-By');
-      for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
-        response.setHeader(name, value);
-      }
+      for (const [name, value] of API_SECURITY_HEADER_LIST) response.setHeader(name, value);
       if (!oversizePrivateBody(request, path)) return next();
       response.statusCode = HttpStatus.PAYLOAD_TOO_LARGE;
       response.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -23,6 +23,9 @@ import { requestIdMiddleware } from './request-id.middleware';
 
 const BILLABLE_THROTTLER_STORAGE = Symbol('BILLABLE_THROTTLER_STORAGE');
 
+/** `…/api/jumio/callback/<token>` under any global prefix: what `${CALLBACK_ROUTE}/*path` matches. */
+const CALLBACK_PATH = new RegExp(`/${CALLBACK_ROUTE}/[^?#]`);
+
 /** The part of Fastify used here (no import of fastify: hosts on Express need not have it). */
 interface FastifyOnRequest {
   addHook(
@@ -34,6 +37,8 @@ interface FastifyOnRequest {
     ) => void,
   ): unknown;
 }
+
+function noop(): void {}
 
 /**
  * Operations for a host running JumioModule: health and readiness, Prometheus metrics, request ids in
@@ -84,15 +89,23 @@ export class JumioOpsModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     const requestIds = requestIdMiddleware(this.options);
+    const callbackMetrics = callbackMetricsMiddleware(this.metrics);
     const adapter = this.adapterHost.httpAdapter;
-    // On Fastify a plain onRequest hook: Nest middleware would go through @fastify/middie's path matching.
+    // On Fastify plain onRequest hooks: Nest middleware goes through @fastify/middie, which then runs its
+    // path matching (and Nest's wrapper) on every request of the host, status reads included.
     if (adapter?.getType() === 'fastify') {
-      adapter
-        .getInstance<FastifyOnRequest>()
-        .addHook('onRequest', (request, reply, done) => requestIds(request.raw, reply.raw, done));
-    } else {
-      consumer.apply(requestIds).forRoutes('*path');
+      adapter.getInstance<FastifyOnRequest>().addHook('onRequest', (request, reply, done) => {
+        if (CALLBACK_PATH.test(request.raw.url ?? ''))
+          callbackMetrics(request.raw, reply.raw, noop);
+        requestIds(request.raw, reply.raw, done);
+      });
+      return;
     }
-    consumer.apply(callbackMetricsMiddleware(this.metrics)).forRoutes(`${CALLBACK_ROUTE}/*path`);
+    // On Express a plain `use`: a Nest middleware for '*path' makes the router split every path into
+    // a parameter array for each such middleware, on every request.
+    const express = adapter?.getInstance<{ use(handler: typeof requestIds): unknown }>();
+    if (adapter?.getType() === 'express' && express) express.use(requestIds);
+    else consumer.apply(requestIds).forRoutes('*path');
+    consumer.apply(callbackMetrics).forRoutes(`${CALLBACK_ROUTE}/*path`);
   }
 }

@@ -66,6 +66,13 @@ export function backgroundWorkProblems(options: JumioModuleOptions): string[] {
       `instanceRole must be one of ${JUMIO_INSTANCE_ROLES.join(', ')} (got ${JSON.stringify(options.instanceRole)})`,
     );
   }
+  if (options.backgroundPoolSize !== undefined) {
+    const problem = numberProblem('backgroundPoolSize', options.backgroundPoolSize, {
+      min: 0,
+      max: 100,
+    });
+    if (problem) problems.push(problem);
+  }
   if (options.callbackBodyTimeoutMs !== undefined) {
     const problem = numberProblem('callbackBodyTimeoutMs', options.callbackBodyTimeoutMs, {
       min: 100,

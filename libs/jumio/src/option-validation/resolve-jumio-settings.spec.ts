@@ -61,6 +61,7 @@ describe('resolveJumioSettings', () => {
       role: 'all',
       runsBackgroundWork: true,
       outboxRelayIntervalMs: 1_000,
+      backgroundPoolSize: 4,
     });
     expect(settings.kyx).toBeUndefined();
   });
@@ -87,7 +88,8 @@ describe('resolveJumioSettings', () => {
       api.retrieval.reconciliationIntervalMs,
       api.instance.outboxRelayIntervalMs,
       api.dataProtection.retentionJobIntervalMs,
-    ]).toEqual([0, 0, 0, 0]);
+      api.instance.backgroundPoolSize,
+    ]).toEqual([0, 0, 0, 0, 0]);
     expect(api.instance.runsBackgroundWork).toBe(false);
     expect(settingsOf({ instanceRole: 'worker' }).callbacks.inboxIntervalMs).toBe(500);
   });

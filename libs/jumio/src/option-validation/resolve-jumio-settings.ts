@@ -31,6 +31,8 @@ const BACKGROUND_DEFAULTS = {
   /** A worker drains the callback inbox continuously. */
   workerCallbackInboxIntervalMs: 500,
   callbackInboxConcurrency: 4,
+  /** Connections of the background work's own pool (PostgreSQL). */
+  backgroundPoolSize: 4,
 };
 
 const CALLBACK_DEFAULTS = {
@@ -68,6 +70,9 @@ export function resolveJumioSettings(options: JumioModuleOptions): JumioSettings
     runsBackgroundWork,
     outboxRelayIntervalMs: background(
       options.outboxRelayIntervalMs ?? BACKGROUND_DEFAULTS.outboxRelayIntervalMs,
+    ),
+    backgroundPoolSize: background(
+      options.backgroundPoolSize ?? BACKGROUND_DEFAULTS.backgroundPoolSize,
     ),
   };
   const retrieval: RetrievalSettings = {

@@ -101,6 +101,7 @@ const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
   poaRules: true,
   userVisibleExtractedFields: true,
   instanceRole: true,
+  backgroundPoolSize: true,
   callbackRateLimit: true,
   callbackBodyTimeoutMs: true,
   callbackInboxConcurrency: true,

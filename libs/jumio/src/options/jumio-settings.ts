@@ -136,6 +136,8 @@ export interface InstanceSettings {
   readonly runsBackgroundWork: boolean;
   /** Outbox deliveries to event subscribers; 0 when off or on an API-only instance. */
   readonly outboxRelayIntervalMs: number;
+  /** Connections of the background work's own PostgreSQL pool; 0 on an API-only instance. */
+  readonly backgroundPoolSize: number;
 }
 
 export interface JumioSettings {

@@ -132,6 +132,13 @@ export interface JumioModuleOptions {
    * callback inbox drained continuously (its timer defaults to 500 ms). Run at least one non-`api` instance.
    */
   instanceRole?: JumioInstanceRole;
+  /**
+   * PostgreSQL: connections of the separate pool the background work uses (callback confirmation,
+   * reconciliation, outbox relay, data-protection job), opened from the host's DataSource options so that
+   * it never waits behind requests in the host's pool, nor they behind it. 0: share the host's pool.
+   * Default 4 (none on an `api` instance or on SQLite).
+   */
+  backgroundPoolSize?: number;
   /** Proof-of-address rules (accepted types, maximum age, name and address checks). See `DEFAULT_POA_RULES`. */
   poaRules?: Partial<ProofOfAddressRules>;
   /** Extracted fields a user may see of their own documents in the status answer. Default `[]`: none (data minimisation). */

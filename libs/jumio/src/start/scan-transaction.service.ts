@@ -1,10 +1,9 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CallbackUrlBuilder } from './callback-url.builder';
-import { JumioClient } from '../jumio/jumio.client';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { KyxScans } from '../jumio/kyx/kyx-scans';
+import { JumioPlatforms, type PlatformStartSettings } from '../jumio/jumio-platforms';
 import type { AcquirePoaDto } from './dto/acquire-poa.dto';
 import type { InitiatePoiDto } from './dto/initiate-poi.dto';
 import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
@@ -17,12 +16,7 @@ import type { SetScanStatusDto } from '../client-reports/set-scan-status.dto';
 import type { StartPoaScanDto } from './dto/start-poa-scan.dto';
 import type { StartPoiScanDto } from './dto/start-poi-scan.dto';
 import type { WebRedirectResponse } from './dto/web-redirect.response';
-import {
-  acquisitionRequest,
-  initiateRequest,
-  normaliseLocale,
-  type StartSettings,
-} from '../jumio/legacy/jumio-start.requests';
+import { normaliseLocale } from '../jumio/legacy/jumio-start.requests';
 import { assertRedirectUrl } from './redirect-url.rules';
 import {
   fingerprint,
@@ -47,6 +41,9 @@ import { isFinalDecision, pickUserVisible } from '../results/user-visible-extrac
 import type { ExtractedData } from '../persistence/verification.types';
 import { conflict, MAX_CONFLICT_RETRIES, retryOnConflict } from '../results/conflict-retry';
 
+/** A KYX mobile start's claim names no request: no web start is ever "the same request" as it. */
+const MOBILE_START_FINGERPRINT = 'mobile';
+
 interface NewTransactionFields {
   channel: ScanChannel;
   documentType?: string | null;
@@ -58,10 +55,10 @@ interface NewTransactionFields {
 /** A web start always fingerprints its request: an identical repeat reuses or waits for its answer. */
 type WebStartFields = NewTransactionFields & { requestFingerprint: string };
 
-/** What Jumio answered to a web start. */
-interface WebStartAnswer {
-  jumioReference: string;
-  redirectUrl: string;
+/** Where Jumio's hosted page sends the user back to. */
+interface WebStartUrls {
+  successUrl: string;
+  errorUrl: string;
 }
 
 /**
@@ -82,10 +79,9 @@ export class ScanTransactionService {
   constructor(
     @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly store: ScanTransactionStore,
-    private readonly jumio: JumioClient,
+    private readonly platforms: JumioPlatforms,
     private readonly startClaims: StartClaims,
     private readonly callbackUrls: CallbackUrlBuilder,
-    @Optional() private readonly kyx?: KyxScans,
   ) {
     this.settings = settings;
     const { scans, decisions } = settings;
@@ -119,9 +115,12 @@ export class ScanTransactionService {
   }
 
   /**
-   * Mobile start: a transaction and everything the SDK needs; the SDK itself creates Jumio's scan, so no
-   * Jumio call (and no start claim) here. A web start in flight would replace this transaction as soon as
-   * Jumio answers it, leaving the app scanning for a closed one: refused instead, the client tries again.
+   * Mobile start: a transaction and everything the SDK needs. Legacy SDK 3.x creates Jumio's scan itself,
+   * so no Jumio call (and no start claim) here. KYX (SDK 4.x) needs the workflow execution first: that
+   * start is billed, so it holds the step's start claim like a web start, and a concurrent start gets a
+   * 409 (the SDK token is handed out once, there is no answer to share). A web start in flight would
+   * replace this transaction as soon as Jumio answers it, leaving the app scanning for a closed one:
+   * refused instead, the client tries again.
    */
   async startMobile(
     userId: string,
@@ -131,44 +130,36 @@ export class ScanTransactionService {
     const documentType = 'documentType' in dto ? dto.documentType : (dto.idType ?? null);
     if (type === 'POA') this.assertAcceptedPoaDocument(documentType);
     if (await this.startClaims.inFlight(userId, type)) throw startInProgress();
-    if (this.kyx?.startsOnKyx)
-      return this.startMobileOnKyx(userId, type, documentType, dto.country);
-    return retryOnConflict(async () => {
-      const now = new Date();
-      const plan = planStart(
-        await this.store.latest(userId, type),
-        { channel: 'MOBILE', fingerprint: null },
-        now,
-      );
-      const token = newCallbackToken();
-      const draft = await this.draft(userId, type, token, now, {
-        channel: 'MOBILE',
-        documentType,
-        country: dto.country ?? null,
-      });
-      const tx = await this.store.insert(draft, plan.kind === 'create' ? plan.replaces : null);
-      return {
-        transactionId: tx.id,
-        customerInternalReference: tx.customerInternalReference,
-        userReference: tx.userReference,
-        callbackUrl: this.callbackUrls.urlFor(token),
-        dataCenter: this.settings.connection.dataCenter,
-        documentType: tx.documentType,
-        country: tx.country,
-      };
-    });
+    const fields = { channel: 'MOBILE' as const, documentType, country: dto.country ?? null };
+    if (!this.platforms.mobileStartCallsJumio) {
+      return retryOnConflict(() => this.startMobileOnce(userId, type, fields));
+    }
+    const attempt = await this.startClaims.claim(
+      userId,
+      type,
+      MOBILE_START_FINGERPRINT,
+      new Date(),
+      this.startClaimLeaseMs,
+    );
+    if (!attempt.won) throw startInProgress();
+    try {
+      // Jumio was paid for this workflow: a lost race is a 409, never a second workflow.
+      return await this.startMobileOnce(userId, type, fields);
+    } catch (error) {
+      throw conflict(error);
+    } finally {
+      await this.startClaims.release(attempt.claim);
+    }
   }
 
   /**
-   * Mobile on KYX (SDK 4.x): Jumio's workflow execution is created first (so a failing Jumio leaves no
-   * transaction), then the transaction with that execution id; the app gets the SDK token and the data
-   * centre, never a credential. `!setScanTransaction` later takes the id the SDK reports, which must match.
+   * Jumio first where the platform calls it (so a failing Jumio leaves no transaction), then the
+   * transaction; the app gets the SDK token (KYX) and the data centre, never a credential.
    */
-  private async startMobileOnKyx(
+  private async startMobileOnce(
     userId: string,
     type: ScanType,
-    documentType: string | null,
-    country: string | undefined,
+    fields: NewTransactionFields,
   ): Promise<MobileHandoffResponse> {
     const now = new Date();
     const plan = planStart(
@@ -177,24 +168,15 @@ export class ScanTransactionService {
       now,
     );
     const token = newCallbackToken();
-    const draft = await this.draft(userId, type, token, now, {
-      channel: 'MOBILE',
-      documentType,
-      country: country ?? null,
-    });
-    const started = await this.kyx!.startMobile(draft, {
+    const draft = await this.draft(userId, type, token, now, fields);
+    const started = await this.platforms.startMobile(draft, {
       callbackUrl: this.callbackUrls.urlFor(token),
       tokenLifetimeMinutes: this.tokenLifetimeMinutes,
     });
-    let tx: ScanTransaction;
-    try {
-      tx = await this.store.insert(
-        { ...draft, jumioReference: started.jumioReference },
-        plan.kind === 'create' ? plan.replaces : null,
-      );
-    } catch (error) {
-      throw conflict(error);
-    }
+    const tx = await this.store.insert(
+      { ...draft, jumioReference: started.jumioReference },
+      plan.kind === 'create' ? plan.replaces : null,
+    );
     return {
       transactionId: tx.id,
       customerInternalReference: tx.customerInternalReference,
@@ -217,6 +199,7 @@ export class ScanTransactionService {
       const tx = await this.store.latest(userId, type);
       const changes = planScanReference(tx, scanReference);
       if (!tx || !changes) return this.statusResponse(type, tx);
+      await this.platforms.linkMobileResult(tx, scanReference);
       const owner = await this.store.findByJumioReference(scanReference);
       if (owner && owner.id !== tx.id) {
         throw new JumioError(
@@ -254,11 +237,7 @@ export class ScanTransactionService {
         locale,
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
-      async (tx, settings) => {
-        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
-        const answer = await this.jumio.initiateNetverify(initiateRequest(tx, dto, settings));
-        return { jumioReference: answer.transactionReference, redirectUrl: answer.redirectUrl };
-      },
+      dto,
     );
   }
 
@@ -277,11 +256,7 @@ export class ScanTransactionService {
         locale,
         requestFingerprint: fingerprint({ ...dto, locale: locale ?? undefined }),
       },
-      async (tx, settings) => {
-        if (this.kyx?.startsOnKyx) return this.kyx.startWeb(tx, dto, settings);
-        const answer = await this.jumio.createAcquisition(acquisitionRequest(tx, dto, settings));
-        return { jumioReference: answer.scanReference, redirectUrl: answer.clientRedirectUrl };
-      },
+      dto,
     );
   }
 
@@ -301,7 +276,7 @@ export class ScanTransactionService {
     userId: string,
     type: ScanType,
     fields: WebStartFields,
-    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+    urls: WebStartUrls,
   ): Promise<WebRedirectResponse> {
     const request = { channel: 'WEB' as const, fingerprint: fields.requestFingerprint };
     // Long enough to see the start in flight end, or its claim lapse (`scans.startClaimLeaseMs`).
@@ -321,7 +296,7 @@ export class ScanTransactionService {
       );
       if (attempt.won) {
         try {
-          return await this.startClaimed(userId, type, fields, request, callJumio);
+          return await this.startClaimed(userId, type, fields, request, urls);
         } finally {
           await this.startClaims.release(attempt.claim);
         }
@@ -341,7 +316,7 @@ export class ScanTransactionService {
     type: ScanType,
     fields: WebStartFields,
     request: StartRequest,
-    callJumio: (tx: ScanTransaction, settings: StartSettings) => Promise<WebStartAnswer>,
+    urls: WebStartUrls,
   ): Promise<WebRedirectResponse> {
     const now = new Date();
     // Re-read under the claim: a start that ended just before we claimed may already fit this request.
@@ -351,11 +326,11 @@ export class ScanTransactionService {
     const token = newCallbackToken();
     const draft = await this.draft(userId, type, token, now, fields);
     // Jumio first: if it fails, nothing has been written.
-    const answer = await callJumio(draft, {
+    const settings: PlatformStartSettings = {
       callbackUrl: this.callbackUrls.urlFor(token),
       tokenLifetimeMinutes: this.tokenLifetimeMinutes,
-      workflowId: this.settings.scans.workflowId,
-    });
+    };
+    const answer = await this.platforms.startWeb(draft, urls, settings);
     const tx: ScanTransaction = {
       ...draft,
       jumioReference: answer.jumioReference,

@@ -3,6 +3,8 @@ import { isJumioReference, JUMIO_REFERENCE_SHAPE } from '../jumio-reference';
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 import type { JumioMetrics } from '../jumio-metrics';
 import { JumioCallPolicies } from '../resilience/jumio-call-policies';
+import { JumioPacing } from '../resilience/jumio-pacing';
+import type { PacingSettings } from '../../options/jumio-settings';
 import type { JumioResilienceOptions } from '../../options/jumio-resilience.options';
 import { KyxAccessTokenCache } from './kyx-access-token';
 import type {
@@ -24,6 +26,8 @@ export interface KyxClientSettings {
   hosts: KyxHosts;
   requestTimeoutMs: number;
   resilience?: JumioResilienceOptions;
+  /** The same pacing as legacy: account requests are billed starts, GETs retrievals. */
+  pacing?: Partial<PacingSettings>;
   metrics?: JumioMetrics;
 }
 
@@ -39,16 +43,19 @@ interface KyxCall {
 /**
  * Thin typed wrapper over the KYX endpoints the module needs: OAuth2 client credentials (one cached
  * token), account create / update, workflow status and details, account delete. Every API call carries
- * the bearer token and the User-Agent; a 401 drops the cached token and the call is sent once more with a
- * fresh one. Failures are JumioErrors naming the call, never a token, secret or body.
+ * the bearer token and the User-Agent and is paced like legacy calls (jumio/resilience/jumio-pacing.ts; the
+ * token request is not: it is cached and not billed); a 401 drops the cached token and the call is sent
+ * once more with a fresh one. Failures are JumioErrors naming the call, never a token, secret or body.
  */
 export class KyxClient {
   private readonly http: AxiosInstance;
   private readonly policies: JumioCallPolicies;
   private readonly tokens: KyxAccessTokenCache;
+  private readonly pacing: JumioPacing;
 
   constructor(private readonly settings: KyxClientSettings) {
     this.policies = new JumioCallPolicies(settings.resilience);
+    this.pacing = new JumioPacing(settings.pacing);
     this.tokens = new KyxAccessTokenCache(() => this.fetchToken());
     this.http = axios.create({
       headers: { Accept: 'application/json', 'User-Agent': settings.userAgent },
@@ -166,18 +173,28 @@ export class KyxClient {
     const retrySafe = call.method === 'GET' || call.method === 'DELETE';
     return this.policies.execute(
       { baseUrl: call.baseUrl, retrySafe, description: describe(call) },
-      (deadline) =>
-        this.observed(call, () =>
-          this.attempt(call, deadline, {
-            method: call.method,
-            url,
-            headers: {
-              Authorization: `Bearer ${token}`,
-              ...(call.body !== undefined && { 'Content-Type': 'application/json' }),
-            },
-            data: call.body === undefined ? undefined : JSON.stringify(call.body),
-          }),
-        ),
+      async (deadline) => {
+        // Every attempt, retries included, counts against Jumio's rate limit: each waits for its turn.
+        const done = await this.pacing.take(
+          { method: call.method, baseUrl: call.baseUrl, description: describe(call) },
+          deadline,
+        );
+        try {
+          return await this.observed(call, () =>
+            this.attempt(call, deadline, {
+              method: call.method,
+              url,
+              headers: {
+                Authorization: `Bearer ${token}`,
+                ...(call.body !== undefined && { 'Content-Type': 'application/json' }),
+              },
+              data: call.body === undefined ? undefined : JSON.stringify(call.body),
+            }),
+          );
+        } finally {
+          done();
+        }
+      },
     );
   }
 

@@ -1,7 +1,10 @@
-import { parseCallbackForm } from './callback-form.parser';
+import {
+  parseCallbackForm,
+  parseDocumentRetrieval,
+  parseNetverifyRetrieval,
+} from './callback-form.parser';
 import type { JumioClient } from '../jumio.client';
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
-import { JumioResultRetriever } from '../jumio-result.retriever';
 import {
   acquisitionRequest,
   initiateRequest,
@@ -25,14 +28,11 @@ import type {
  */
 export class LegacyJumioPlatform implements JumioPlatform {
   readonly name = 'legacy' as const;
-  private readonly retriever: JumioResultRetriever;
 
   constructor(
     private readonly jumio: JumioClient,
     private readonly workflowId: number,
-  ) {
-    this.retriever = new JumioResultRetriever(jumio);
-  }
+  ) {}
 
   async startWeb(start: PlatformWebStart): Promise<StartedScan> {
     const tx = asTransaction(start);
@@ -76,8 +76,19 @@ export class LegacyJumioPlatform implements JumioPlatform {
     return { product: claimed.product, jumioReference: claimed.jumioReference, accountId: null };
   }
 
-  retrieve(product: JumioProduct, references: ScanReferences): Promise<JumioResult> {
-    return this.retriever.retrieve(product, references.jumioReference);
+  /** Status first, details only once the status is final (jumio-api.md §6 best practice). */
+  async retrieve(product: JumioProduct, references: ScanReferences): Promise<JumioResult> {
+    const reference = references.jumioReference;
+    if (product === 'NETVERIFY') {
+      const status = await this.jumio.getNetverifyScanStatus(reference);
+      const data =
+        status.status === 'DONE' ? await this.jumio.getNetverifyScanData(reference) : null;
+      return parseNetverifyRetrieval(status, data);
+    }
+    const status = await this.jumio.getDocumentStatus(reference);
+    // FAILED needs no details (§4.2: not finalised in time); DONE carries the document and extraction.
+    const data = status.status === 'DONE' ? await this.jumio.getDocumentData(reference) : null;
+    return parseDocumentRetrieval(status, data);
   }
 
   async delete(product: JumioProduct, references: ScanReferences): Promise<void> {

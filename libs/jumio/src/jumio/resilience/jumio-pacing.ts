@@ -10,7 +10,8 @@ export const PACING_MARGIN_MS = 100;
 type Budget = 'starts' | 'retrievals';
 
 export interface PacedCall {
-  method: 'GET' | 'POST' | 'DELETE';
+  /** POST / PUT start a billed scan (legacy initiate / acquisitions, KYX account create / update). */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   baseUrl: string;
   /** For the error message, e.g. `Jumio POST https://netverify.com/api/v4/initiate`. */
   description: string;
@@ -18,7 +19,7 @@ export interface PacedCall {
 
 /**
  * Paces calls to Jumio under its documented rate limits, one sliding window per budget and Jumio host:
- * billed starts (POST initiate / acquisitions) and retrievals (GET). Callers queue briefly; one that would
+ * billed starts (POST initiate / acquisitions; KYX POST / PUT accounts) and retrievals (GET). Callers queue briefly; one that would
  * wait longer than `maxQueueWaitMs` gets JUMIO_BUSY with a Retry-After, never a call that Jumio answers 429.
  */
 export class JumioPacing {
@@ -36,7 +37,11 @@ export class JumioPacing {
    */
   async take(call: PacedCall, signal: AbortSignal): Promise<() => void> {
     const budget: Budget | undefined =
-      call.method === 'POST' ? 'starts' : call.method === 'GET' ? 'retrievals' : undefined;
+      call.method === 'POST' || call.method === 'PUT'
+        ? 'starts'
+        : call.method === 'GET'
+          ? 'retrievals'
+          : undefined;
     if (!budget) return () => undefined;
     try {
       return await this.pacerFor(budget, call.baseUrl).take(signal);

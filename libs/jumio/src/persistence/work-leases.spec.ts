@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { LeaseRenewer } from './lease-renewer';
 import { sqlDialect } from './sql-dialect';
+import { WorkLeases } from './work-leases';
 
-describe('LeaseRenewer (SQLite)', () => {
+describe('WorkLeases (SQLite)', () => {
   let dataSource: DataSource;
   const dialect = () => sqlDialect(dataSource);
   const claimedUntil = async (id: string) =>
@@ -29,9 +29,10 @@ describe('LeaseRenewer (SQLite)', () => {
       `INSERT INTO work VALUES ('held', ?), ('postponed', ?), ('finished', NULL), ('queued', ?)`,
       [soon, later, soon],
     );
-    const leases = new LeaseRenewer(dataSource, dialect(), 'work', 300);
+    const leases = new WorkLeases(dataSource, dialect(), 'work', 300);
     leases.hold(['held', 'postponed', 'finished', 'queued']);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await leases.renewHeld();
 
     expect(String(await claimedUntil('held')) > dialect().time(new Date()).toString()).toBe(true);
     expect(await claimedUntil('postponed')).toBe(later);

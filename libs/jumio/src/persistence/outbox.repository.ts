@@ -1,0 +1,89 @@
+import type { DataSource } from 'typeorm';
+import { OUTBOX_TABLE } from './outbox-table';
+import { runInTransaction } from './db-transaction';
+import { sqlDialect, type SqlDialect } from './sql-dialect';
+import { WorkLeases } from './work-leases';
+
+/** Only the oldest undelivered event of a transaction is due: events of one transaction stay in order. */
+const OLDEST_OF_ITS_TRANSACTION = `NOT EXISTS (SELECT 1 FROM ${OUTBOX_TABLE} earlier
+  WHERE earlier.scan_transaction_id = ${OUTBOX_TABLE}.scan_transaction_id
+    AND earlier.delivered_at IS NULL AND earlier.occurred_at < ${OUTBOX_TABLE}.occurred_at)`;
+
+/** An outbox row as stored. */
+export interface OutboxRow {
+  id: string;
+  scan_transaction_id: string;
+  user_id: string;
+  scan_type: string;
+  event_type: string;
+  decision: string | null;
+  reasons: string;
+  occurred_at: Date | string;
+  attempts: number | string;
+}
+
+/**
+ * The relay's statements on the outbox (events are appended by OutboxWriter, inside the transaction of
+ * the change they announce). Built on the background DataSource.
+ */
+export class OutboxRepository {
+  readonly leases: WorkLeases;
+  private readonly dialect: SqlDialect;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    leaseMs?: number,
+  ) {
+    this.dialect = sqlDialect(dataSource);
+    this.leases = new WorkLeases(dataSource, this.dialect, OUTBOX_TABLE, leaseMs);
+  }
+
+  /** Whether any event is due: one read of the pending-events index (the relay is idle most of the time). */
+  anyDue(now: Date): Promise<boolean> {
+    return this.leases.anyDue(
+      { where: 'delivered_at IS NULL AND next_attempt_at <= ?', params: [this.dialect.time(now)] },
+      now,
+    );
+  }
+
+  /** Leases up to `size` due events, the oldest undelivered one of each transaction (held). */
+  takeDue(now: Date, size: number): Promise<string[]> {
+    return this.leases.take(
+      {
+        where: `delivered_at IS NULL AND next_attempt_at <= ? AND ${OLDEST_OF_ITS_TRANSACTION}`,
+        params: [this.dialect.time(now)],
+        orderBy: 'occurred_at',
+        size,
+      },
+      now,
+    );
+  }
+
+  async undelivered(id: string): Promise<OutboxRow | null> {
+    const [row] = await this.dialect.rows<OutboxRow>(
+      this.dataSource,
+      `SELECT * FROM ${OUTBOX_TABLE} WHERE id = ? AND delivered_at IS NULL`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** A failed delivery: counted, tried again from `retryAt`, lease ended. */
+  failed(id: string, attempts: number, retryAt: Date): Promise<void> {
+    return this.write(
+      `UPDATE ${OUTBOX_TABLE} SET attempts = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ?`,
+      [attempts, this.dialect.time(retryAt), id],
+    );
+  }
+
+  delivered(id: string, at: Date): Promise<void> {
+    return this.write(
+      `UPDATE ${OUTBOX_TABLE} SET delivered_at = ?, attempts = attempts + 1, claimed_until = NULL WHERE id = ?`,
+      [this.dialect.time(at), id],
+    );
+  }
+
+  private async write(sql: string, params: unknown[]): Promise<void> {
+    await runInTransaction(this.dataSource, (manager) => this.dialect.rows(manager, sql, params));
+  }
+}

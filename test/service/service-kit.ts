@@ -1,0 +1,55 @@
+import { JumioModule, type JumioModuleOptions } from '@app/jumio';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  createTestDatabase,
+  hostDataSourceOptions,
+  testJumioOptions,
+  type TestDatabase,
+} from '../support/create-test-app';
+
+/*
+ * The service tier: the module's repositories and workers against the run's real PostgreSQL, built as
+ * the host builds them (TypeORM + JumioModule in a Nest testing module) but with no HTTP server; tests
+ * call the services directly. Jumio itself, an edge, is the sandbox over HTTP.
+ */
+
+/** A fresh PostgreSQL database with the module's migrations applied, and a DataSource on it. */
+export async function migratedPostgres(): Promise<{
+  db: TestDatabase;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}> {
+  const db = await createTestDatabase('postgres');
+  const dataSource = await new DataSource(hostDataSourceOptions(db)).initialize();
+  return {
+    db,
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await db.stop();
+    },
+  };
+}
+
+/** An instance of the module (no HTTP server) on `db`, talking to Jumio at `jumioUrl`. */
+export async function startModule(
+  db: TestDatabase,
+  jumioUrl: string,
+  options: Partial<JumioModuleOptions> = {},
+): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      TypeOrmModule.forRoot(hostDataSourceOptions(db)),
+      JumioModule.forRoot({
+        callbackBaseUrl: 'https://bank.example/api',
+        ...testJumioOptions(jumioUrl, options),
+      }),
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return app;
+}
