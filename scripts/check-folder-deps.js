@@ -15,22 +15,6 @@ const SRC = resolve(__dirname, '../libs/jumio/src');
 const ALIAS = '@app/jumio/';
 
 /**
- * Known cycle edges, still to be removed (issue 13 phase 2). Each is a type-only import; the check skips
- * these folder edges and fails on any other cycle. Remove an entry as soon as its imports are gone.
- */
-const BASELINE = [
-  // options/jumio.options.ts names the types of sub-options where their owners define them
-  // (EncryptionKeyRing, JumioPlatformName, ExtractedData, ProofOfAddressRules, DecisionPolicyOptions).
-  'options -> data-protection',
-  'options -> jumio',
-  'options -> persistence',
-  'options -> results',
-  'options -> transaction',
-  // persistence/verification.types.ts keeps the legacy NetverifyFacts a result carries.
-  'persistence -> jumio',
-];
-
-/**
  * The "uses" direction drawn in docs/architecture.md (Folders and the "uses" direction): a folder may
  * import only folders after it in this list. An import upwards fails even before it closes a cycle.
  */
@@ -53,7 +37,7 @@ const LAYERS = [
   'options',
 ];
 
-/** Edges (outside the baseline) from a folder to one listed before it, or from/to an unlisted folder. */
+/** Edges from a folder to one listed before it, or from/to an unlisted folder. */
 function upwardEdges(edgeKeys) {
   return edgeKeys.filter((key) => {
     const [from, to] = key.split(' -> ');
@@ -175,13 +159,11 @@ function shortestCycle(group, edgeKeys) {
 
 function main() {
   const edges = folderGraph();
-  const stale = BASELINE.filter((key) => !edges.has(key));
-  const checked = [...edges.keys()].filter((key) => !BASELINE.includes(key));
+  const checked = [...edges.keys()];
   const groups = cycles(checked);
   if (process.argv.includes('--graph')) {
-    for (const key of [...edges.keys()].sort())
-      console.log(`${key} (${edges.get(key).length})${BASELINE.includes(key) ? '  [baseline]' : ''}`);
-    console.log(`${edges.size} folder edges, ${BASELINE.length - stale.length} in the baseline`);
+    for (const key of checked.sort()) console.log(`${key} (${edges.get(key).length})`);
+    console.log(`${edges.size} folder edges`);
   }
   let failed = false;
   for (const group of groups) {
@@ -201,12 +183,8 @@ function main() {
       `import against the uses direction (LAYERS; docs/architecture.md): ${key}: ${imports.slice(0, 3).join(', ')}`,
     );
   }
-  if (stale.length) {
-    failed = true;
-    console.error(`scripts/check-folder-deps.js: baseline edges no longer exist, remove them: ${stale.join('; ')}`);
-  }
   if (failed) process.exit(1);
-  console.log(`folder dependencies of libs/jumio/src: ${edges.size} edges, no cycle, all in the uses direction (${BASELINE.length} baseline edges)`);
+  console.log(`folder dependencies of libs/jumio/src: ${edges.size} edges, no cycle, all in the uses direction`);
 }
 
 main();

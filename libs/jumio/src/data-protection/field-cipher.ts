@@ -5,17 +5,9 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
+import type { EncryptionKeyRing } from '../options/encryption-key-ring';
 
-/**
- * Keys that encrypt personal data at rest. They come from configuration (never from the database).
- * Old keys stay in the ring so that values written with them still decrypt; `rotate-keys` re-encrypts them.
- */
-export interface EncryptionKeyRing {
-  /** Id of the key new values are encrypted with. */
-  currentKeyId: string;
-  /** Key id → 32-byte AES-256 key, base64. Ids: 1 to 32 characters of A-Z, a-z, 0-9, `_`, `-`. */
-  keys: Record<string, string>;
-}
+export type { EncryptionKeyRing } from '../options/encryption-key-ring';
 
 /** Where a value lives. Bound into the ciphertext, so a value copied to another row or column fails. */
 export interface FieldLocation {

@@ -3,6 +3,13 @@
  * module uses them (jumio-api.md §2, §4.1, §6). Response types describe what Jumio documents; the client
  * checks only the fields the module cannot work without, so every other field stays optional.
  */
+import type { JumioIdentityVerification, JumioRejectReason } from '../persistence/netverify-facts';
+
+export type {
+  JumioIdentityVerification,
+  JumioRejectReason,
+  JumioRejectReasonDetail,
+} from '../persistence/netverify-facts';
 
 export type NetverifyIdType = 'PASSPORT' | 'DRIVING_LICENSE' | 'ID_CARD';
 
@@ -88,25 +95,6 @@ export interface JumioRawAddress {
   city?: string;
   subdivision?: string;
   formattedAddress?: string;
-}
-
-export interface JumioRejectReasonDetail {
-  detailsCode?: string | number;
-  detailsDescription?: string;
-}
-
-/** §5.5. `rejectReasonDetails` is one object or an array. */
-export interface JumioRejectReason {
-  rejectReasonCode?: string | number;
-  rejectReasonDescription?: string;
-  rejectReasonDetails?: JumioRejectReasonDetail | JumioRejectReasonDetail[];
-}
-
-/** §5.5. `validity` arrives as a boolean in callbacks and as a string in retrieval. */
-export interface JumioIdentityVerification {
-  similarity?: string;
-  validity?: boolean | string;
-  reason?: string;
 }
 
 export interface NetverifyRetrievalDocument {

@@ -1,13 +1,7 @@
 import { JUMIO_DEFAULTS, type JumioDataCenter, type JumioModuleOptions } from '../options/jumio.options';
+import type { JumioHosts } from '../options/platform-hosts';
 
-export interface JumioHosts {
-  /** Netverify core: v4 initiate, NV retrieval and delete. */
-  netverifyUrl: string;
-  /** Document Verification upload host: web acquisitions. */
-  uploadUrl: string;
-  /** Document Verification retrieval and delete host. */
-  retrievalUrl: string;
-}
+export type { JumioHosts } from '../options/platform-hosts';
 
 /** Jumio's legacy hosts per data centre (jumio-api.md §1.1). */
 const DATA_CENTER_HOSTS: Record<JumioDataCenter, JumioHosts> = {

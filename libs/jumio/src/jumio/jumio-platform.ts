@@ -1,8 +1,9 @@
 import type { ScanType } from '../persistence/scan-transaction.types';
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
+import type { JumioPlatformName } from '../options/jumio-platform-name';
 
-/** Which Jumio API a transaction runs on: legacy Netverify / DV (HTTP Basic) or KYX (OAuth2). */
-export type JumioPlatformName = 'legacy' | 'kyx';
+export type { JumioPlatformName } from '../options/jumio-platform-name';
+
 export const JUMIO_PLATFORMS: readonly JumioPlatformName[] = ['legacy', 'kyx'];
 
 /** What every start hands to the platform: opaque references only, never personal data. */

@@ -1,13 +1,12 @@
 import type { CanActivate, Type } from '@nestjs/common';
-import type { JumioHosts } from '../jumio/jumio-hosts';
 import type { JumioInstanceRole } from './instance-role';
-import type { EncryptionKeyRing } from '../data-protection/field-cipher';
+import type { EncryptionKeyRing } from './encryption-key-ring';
 import type { JumioDataCenter, JumioRequest } from './jumio.options';
-import type { JumioPlatformName } from '../jumio/jumio-platform';
-import type { KyxHosts } from '../jumio/kyx/kyx-hosts';
-import type { ProofOfAddressRules } from '../results/proof-of-address.rules';
-import type { DecisionPolicy } from '../transaction/decision-policy';
-import type { ExtractedData } from '../persistence/verification.types';
+import type { JumioPlatformName } from './jumio-platform-name';
+import type { JumioHosts, KyxHosts } from './platform-hosts';
+import type { ProofOfAddressRules } from './proof-of-address-rules';
+import type { DecisionPolicy } from './decision-policy.options';
+import type { ExtractedData } from './extracted-data';
 
 /*
  * What the module runs on: the host's validated options with every default applied, resolved once at

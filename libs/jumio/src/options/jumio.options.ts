@@ -1,13 +1,13 @@
 import type { CanActivate, Type } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { EncryptionKeyRing } from '../data-protection/field-cipher';
-import type { ExtractedData } from '../persistence/verification.types';
-import type { ProofOfAddressRules } from '../results/proof-of-address.rules';
-import type { DecisionPolicyOptions } from '../transaction/decision-policy';
+import type { EncryptionKeyRing } from './encryption-key-ring';
+import type { ExtractedData } from './extracted-data';
+import type { ProofOfAddressRules } from './proof-of-address-rules';
+import type { DecisionPolicyOptions } from './decision-policy.options';
 import type { JumioPacingOptions } from './jumio-pacing.options';
 import type { JumioResilienceOptions } from './jumio-resilience.options';
 import type { JumioInstanceRole } from './instance-role';
-import type { JumioPlatformName } from '../jumio/jumio-platform';
+import type { JumioPlatformName } from './jumio-platform-name';
 import type { JumioKyxOptions } from './kyx.options';
 
 export type JumioDataCenter = 'US' | 'EU' | 'SG';

@@ -1,38 +1,13 @@
-import type { NetverifyFacts } from '../jumio/legacy/verification-decision';
+import type { NetverifyFacts } from './netverify-facts';
+import type { ExtractedData } from '../options/extracted-data';
+
+export type { ExtractedAddress, ExtractedData } from '../options/extracted-data';
 
 /** Jumio's background result, normalised from a callback or the Retrieval API. */
 /** REVIEW: a person at the bank decides (the manual review queue). */
 export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY' | 'REVIEW';
 
 export type JumioProduct = 'NETVERIFY' | 'DOCUMENT';
-
-/** Personal data extracted by Jumio. Every field optional: availability depends on document and account. */
-export interface ExtractedData {
-  firstName?: string;
-  lastName?: string;
-  /** DV: the full name as printed (Jumio puts it in `firstName` for non-SSC types). */
-  fullName?: string;
-  dateOfBirth?: string;
-  documentNumber?: string;
-  documentType?: string;
-  documentSubtype?: string;
-  issuingCountry?: string;
-  nationality?: string;
-  expiryDate?: string;
-  issueDate?: string;
-  address?: ExtractedAddress;
-}
-
-export interface ExtractedAddress {
-  line1?: string;
-  line2?: string;
-  line3?: string;
-  city?: string;
-  postalCode?: string;
-  subdivision?: string;
-  country?: string;
-  formatted?: string;
-}
 
 /** A result as Jumio reported it, before attempt limits are applied. */
 export interface JumioResult {

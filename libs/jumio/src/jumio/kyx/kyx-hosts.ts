@@ -1,11 +1,8 @@
 import type { JumioDataCenter } from '../../options/jumio.options';
 import type { JumioKyxOptions } from '../../options/kyx.options';
+import type { KyxHosts } from '../../options/platform-hosts';
 
-export interface KyxHosts {
-  authUrl: string;
-  accountUrl: string;
-  retrievalUrl: string;
-}
+export type { KyxHosts } from '../../options/platform-hosts';
 
 /** KYX region of each data centre (jumio-kyx.md §2.1). */
 export const KYX_REGIONS: Record<JumioDataCenter, string> = {

@@ -1,4 +1,8 @@
-import type { JumioIdentityVerification, JumioRejectReason } from '../jumio-api.types';
+import type {
+  JumioIdentityVerification,
+  JumioRejectReason,
+  NetverifyFacts,
+} from '../../persistence/netverify-facts';
 import { parseJumioDate } from '../jumio-date';
 import { additionalCheckRows } from './additional-checks';
 import { toReasonToken } from './reason-token';
@@ -10,6 +14,8 @@ import {
 } from '../../transaction/decision-policy';
 import type { VerificationDecision } from '../../persistence/verification.types';
 
+export type { NetverifyFacts } from '../../persistence/netverify-facts';
+
 /**
  * The decision table (docs/decisions.md) as pure rules: Jumio's words in, a decision and machine-readable
  * reasons out. Fail closed: APPROVED only when every row that applies approves; anything unexpected or
@@ -19,19 +25,6 @@ import type { VerificationDecision } from '../../persistence/verification.types'
 export interface DecisionOutcome {
   decision: VerificationDecision;
   reasons: string[];
-}
-
-/** What a Netverify callback or retrieval says, already JSON-decoded. */
-export interface NetverifyFacts {
-  verificationStatus: string;
-  /** Callback only: SUCCESS exactly when APPROVED_VERIFIED. */
-  idScanStatus?: string;
-  rejectReason?: JumioRejectReason;
-  identityVerification?: JumioIdentityVerification;
-  /** Retrieval (`verification.additionalChecks`): watchlist screening, 1:n face search, address checks. */
-  additionalChecks?: unknown;
-  /** The extracted expiry date of the ID (`idExpiry` / `expiry`), when Jumio read one. */
-  expiryDate?: string;
 }
 
 /** What a Document Verification callback or retrieval says. */
