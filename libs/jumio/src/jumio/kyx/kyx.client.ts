@@ -4,8 +4,7 @@ import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 import type { JumioMetrics } from '../jumio-metrics';
 import { JumioCallPolicies } from '../resilience/jumio-call-policies';
 import { JumioPacing } from '../resilience/jumio-pacing';
-import type { PacingSettings } from '../../options/jumio-settings';
-import type { JumioResilienceOptions } from '../../options/jumio-resilience.options';
+import type { PacingSettings, ResilienceSettings } from '../../options/jumio-settings';
 import { KyxAccessTokenCache } from './kyx-access-token';
 import type {
   KyxAccountRequest,
@@ -25,7 +24,8 @@ export interface KyxClientSettings {
   userAgent: string;
   hosts: KyxHosts;
   requestTimeoutMs: number;
-  resilience?: JumioResilienceOptions;
+  /** Resolved (`JumioSettings.resilience`, options' aliases applied); what is left out takes its default. */
+  resilience?: Partial<ResilienceSettings>;
   /** The same pacing as legacy: account requests are billed starts, GETs retrievals. */
   pacing?: Partial<PacingSettings>;
   metrics?: JumioMetrics;
