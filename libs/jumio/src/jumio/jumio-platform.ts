@@ -13,7 +13,8 @@ export interface PlatformStart {
   userReference: string;
   /** This transaction's callback URL (per-transaction token in the path). */
   callbackUrl: string;
-  tokenLifetimeMinutes: number;
+  /** Lifetime of the web link / token; each platform's request builder converts it to Jumio's unit. */
+  tokenLifetimeMs: number;
   /** KYX: the user's Jumio account from an earlier workflow, if any (one account per user). */
   accountId: string | null;
   locale: string | null;

@@ -15,7 +15,8 @@ import { LegacyJumioPlatform } from './legacy/legacy-jumio.platform';
 /** What a start needs besides the draft transaction. */
 export interface PlatformStartSettings {
   callbackUrl: string;
-  tokenLifetimeMinutes: number;
+  /** Lifetime of Jumio's web link (`JumioSettings.scans.webLinkLifetimeMs`). */
+  tokenLifetimeMs: number;
 }
 
 /** A scan and the platform it runs on. */
@@ -155,7 +156,7 @@ export class JumioPlatforms {
       customerInternalReference: tx.customerInternalReference,
       userReference: tx.userReference,
       callbackUrl: settings.callbackUrl,
-      tokenLifetimeMinutes: settings.tokenLifetimeMinutes,
+      tokenLifetimeMs: settings.tokenLifetimeMs,
       accountId: account?.accountId ?? null,
       locale: tx.locale,
       documentType: tx.documentType,

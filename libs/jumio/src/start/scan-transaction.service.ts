@@ -69,8 +69,6 @@ interface WebStartUrls {
 @Injectable()
 export class ScanTransactionService {
   private readonly webLinkLifetimeMs: number;
-  /** The web link's lifetime in the unit of Jumio's start requests. */
-  private readonly tokenLifetimeMinutes: number;
   private readonly startClaimLeaseMs: number;
   private readonly acceptedPoaDocumentTypes: readonly string[];
   private readonly userVisibleExtractedFields: readonly (keyof ExtractedData)[];
@@ -86,7 +84,6 @@ export class ScanTransactionService {
     this.settings = settings;
     const { scans, decisions } = settings;
     this.webLinkLifetimeMs = scans.webLinkLifetimeMs;
-    this.tokenLifetimeMinutes = scans.webLinkLifetimeMs / 60_000;
     this.startClaimLeaseMs = scans.startClaimLeaseMs;
     this.acceptedPoaDocumentTypes = decisions.poaRules.acceptedDocumentTypes;
     this.userVisibleExtractedFields = scans.userVisibleExtractedFields;
@@ -171,7 +168,7 @@ export class ScanTransactionService {
     const draft = await this.draft(userId, type, token, now, fields);
     const started = await this.platforms.startMobile(draft, {
       callbackUrl: this.callbackUrls.urlFor(token),
-      tokenLifetimeMinutes: this.tokenLifetimeMinutes,
+      tokenLifetimeMs: this.webLinkLifetimeMs,
     });
     const tx = await this.store.insert(
       { ...draft, jumioReference: started.jumioReference },
@@ -328,7 +325,7 @@ export class ScanTransactionService {
     // Jumio first: if it fails, nothing has been written.
     const settings: PlatformStartSettings = {
       callbackUrl: this.callbackUrls.urlFor(token),
-      tokenLifetimeMinutes: this.tokenLifetimeMinutes,
+      tokenLifetimeMs: this.webLinkLifetimeMs,
     };
     const answer = await this.platforms.startWeb(draft, urls, settings);
     const tx: ScanTransaction = {

@@ -129,7 +129,7 @@ export class KyxJumioPlatform implements JumioPlatform {
       customerInternalReference: start.customerInternalReference,
       userReference: start.userReference,
       callbackUrl: start.callbackUrl,
-      tokenLifetime: `${start.tokenLifetimeMinutes}m`,
+      tokenLifetime: `${Math.round(start.tokenLifetimeMs / 60_000)}m`,
       workflowDefinition: {
         key: poa ? this.settings.poaWorkflowKey : this.settings.poiWorkflowKey,
         ...(credentials.length > 0 && { credentials }),

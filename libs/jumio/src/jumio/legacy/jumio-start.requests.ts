@@ -19,7 +19,7 @@ export interface PoaStartRequest extends PoiStartUrls {
 
 export interface StartSettings {
   callbackUrl: string;
-  tokenLifetimeMinutes: number;
+  tokenLifetimeMs: number;
   workflowId: number;
 }
 
@@ -36,7 +36,7 @@ export function initiateRequest(
     errorUrl: dto.errorUrl,
     callbackUrl: settings.callbackUrl,
     workflowId: settings.workflowId,
-    tokenLifetimeInMinutes: settings.tokenLifetimeMinutes,
+    tokenLifetimeInMinutes: Math.round(settings.tokenLifetimeMs / 60_000),
     ...(tx.locale && { locale: tx.locale }),
   };
 }
@@ -55,7 +55,7 @@ export function acquisitionRequest(
     successUrl: dto.successUrl,
     errorUrl: dto.errorUrl,
     callbackUrl: settings.callbackUrl,
-    authorizationTokenLifetime: settings.tokenLifetimeMinutes * 60,
+    authorizationTokenLifetime: Math.round(settings.tokenLifetimeMs / 1000),
     ...(tx.locale && { locale: tx.locale.replace('-', '_') }),
   };
 }

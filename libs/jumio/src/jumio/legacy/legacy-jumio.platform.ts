@@ -38,7 +38,7 @@ export class LegacyJumioPlatform implements JumioPlatform {
     const tx = asTransaction(start);
     const settings = {
       callbackUrl: start.callbackUrl,
-      tokenLifetimeMinutes: start.tokenLifetimeMinutes,
+      tokenLifetimeMs: start.tokenLifetimeMs,
       workflowId: this.workflowId,
     };
     if (start.type === 'POI') {
