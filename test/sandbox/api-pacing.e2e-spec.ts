@@ -34,6 +34,7 @@ describe('sandbox: response delays and rate limits (benchmarks and soaks)', () =
     const reference = await finishedScan();
     sandbox.control.setRateLimit({ group: 'retrieval', requests: 2, perSeconds: 1 });
     const path = `/api/netverify/v2/scans/${reference}`;
+    const refusedBefore = sandbox.control.rateLimitRefusals();
     expect((await getJson(sandbox.url, path)).status).toBe(200);
     expect((await getJson(sandbox.url, path)).status).toBe(200);
     const limited = await getJson(sandbox.url, path);
@@ -44,6 +45,8 @@ describe('sandbox: response delays and rate limits (benchmarks and soaks)', () =
       detail: expect.any(String),
     });
     expect(limited.headers['retry-after']).toBeUndefined();
+    // One limiter: the per-group limits count in the same refusals as Jumio's documented ones.
+    expect(sandbox.control.rateLimitRefusals()).toBe(refusedBefore + 1);
     expect((await postJson(sandbox.url, '/api/v4/initiate', validInitiateBody())).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1050));
     expect((await getJson(sandbox.url, path)).status).toBe(200);

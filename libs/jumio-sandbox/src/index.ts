@@ -6,7 +6,6 @@ export {
   JumioSandboxControl,
   type TransactionSnapshot,
 } from './control/jumio-sandbox-control';
-export type { RateLimitSpec } from './control/api-pacing';
 export type {
   CallbackShape,
   FaultGroup,
@@ -14,7 +13,11 @@ export type {
   FaultSpec,
   OutcomeTarget,
 } from './control/scenario';
-export { DOCUMENTED_RATE_LIMITS, type SandboxRateLimits } from './control/rate-limits';
+export {
+  DOCUMENTED_RATE_LIMITS,
+  type RateLimitSpec,
+  type SandboxRateLimits,
+} from './control/rate-limits';
 export { EXTRACTABLE_DOCUMENT_TYPES } from './scan/document-result';
 export {
   CALLBACK_USER_AGENT,

@@ -1,13 +1,8 @@
-import {
-  JSON_BODY_LIMIT_BYTES,
-  parseJsonObject,
-  readBody,
-  sendJson,
-  SandboxHttpError,
-} from '../http/http-io';
-import type { RequestContext, Route } from '../http/router';
-import { invalid, JsonFields } from '../rules/json-fields';
+import { SandboxHttpError } from '../http/http-io';
+import type { Route } from '../http/router';
+import { invalid } from '../rules/json-fields';
 import type { IdentityVerificationOverride, ScanOutcome } from '../store/transaction.types';
+import { controlBody, controlRouteUnder, positiveInteger } from './control-route';
 import type { JumioSandboxControl } from './jumio-sandbox-control';
 import type { CallbackShape, FaultGroup, FaultKind, OutcomeTarget } from './scenario';
 
@@ -15,19 +10,7 @@ const BASE = '/sandbox/control';
 
 /** The scenario control over HTTP (sandbox only; never part of Jumio's API). */
 export function controlRoutes(control: JumioSandboxControl): Route[] {
-  const route = (
-    method: Route['method'],
-    path: string,
-    handle: (context: RequestContext) => unknown,
-  ): Route => ({
-    method,
-    path: `${BASE}${path}`,
-    group: 'control',
-    handle: async (context) => {
-      const answer = await handle(context);
-      sendJson(context.res, 200, answer ?? { ok: true });
-    },
-  });
+  const route = controlRouteUnder(BASE);
   return [
     route('GET', '/callbacks', ({ query }) =>
       control.callbacks({ reference: query.get('reference') ?? undefined }),
@@ -39,7 +22,7 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
       }),
     ),
     route('POST', '/callbacks/drop', async ({ req }) => {
-      const count = (await body(req)).raw('count');
+      const count = (await controlBody(req)).raw('count');
       if (count !== 'all' && typeof count !== 'number')
         throw invalid('count', "must be a number or 'all'");
       control.dropCallbacks(count);
@@ -48,7 +31,7 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
       control.resendCallback(params.reference),
     ),
     route('POST', '/outcomes', async ({ req }) => {
-      const fields = await body(req);
+      const fields = await controlBody(req);
       const reference = fields.string('reference', { max: 100 });
       const customerInternalReference = fields.string('customerInternalReference', { max: 100 });
       const outcome = fields.string('outcome', { required: true, max: 50 }) as ScanOutcome;
@@ -76,15 +59,15 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
     }),
     route('DELETE', '/outcomes', () => control.clearOutcomes()),
     route('PUT', '/callback-delay', async ({ req }) => {
-      const ms = (await body(req)).integer('ms', { min: 0 });
+      const ms = (await controlBody(req)).integer('ms', { min: 0 });
       if (ms === undefined) throw invalid('ms', 'is required');
       control.setCallbackDelay(ms);
     }),
     route('PUT', '/callback-shape', async ({ req }) => {
-      control.setCallbackShape((await body(req)).raw('shape') as CallbackShape);
+      control.setCallbackShape((await controlBody(req)).raw('shape') as CallbackShape);
     }),
     route('PUT', '/rate-limits', async ({ req }) => {
-      const fields = await body(req);
+      const fields = await controlBody(req);
       control.enforceRateLimits({
         startsPerWindow: fields.integer('startsPerWindow', { min: 1 }),
         retrievalsPerWindow: fields.integer('retrievalsPerWindow', { min: 1 }),
@@ -97,7 +80,7 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
     }),
     route('GET', '/rate-limits', () => ({ refused: control.rateLimitRefusals() })),
     route('POST', '/faults', async ({ req }) => {
-      const fields = await body(req);
+      const fields = await controlBody(req);
       control.setFault({
         group: fields.raw('group') as FaultGroup,
         kind: fields.raw('kind') as FaultKind,
@@ -107,13 +90,13 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
     }),
     route('DELETE', '/faults', () => control.clearFaults()),
     route('PUT', '/response-delay', async ({ req }) => {
-      const fields = await body(req);
+      const fields = await controlBody(req);
       const ms = fields.integer('ms', { min: 0 });
       if (ms === undefined) throw invalid('ms', 'is required');
       control.setResponseDelay(fields.raw('group') as FaultGroup, ms);
     }),
     route('POST', '/rate-limits', async ({ req }) => {
-      const fields = await body(req);
+      const fields = await controlBody(req);
       const requests = fields.integer('requests', { min: 1 });
       const perSeconds = fields.integer('perSeconds', { min: 1 });
       if (requests === undefined) throw invalid('requests', 'is required');
@@ -137,11 +120,6 @@ export function controlRoutes(control: JumioSandboxControl): Route[] {
   ];
 }
 
-async function body(req: RequestContext['req']): Promise<JsonFields> {
-  const raw = await readBody(req, JSON_BODY_LIMIT_BYTES);
-  return new JsonFields(raw.length === 0 ? {} : parseJsonObject(raw));
-}
-
 function personName(value: unknown): { firstName: string; lastName: string } | undefined {
   if (value === undefined) return undefined;
   const name: Record<string, unknown> =
@@ -151,10 +129,4 @@ function personName(value: unknown): { firstName: string; lastName: string } | u
     throw invalid('name', 'must be {firstName, lastName}');
   }
   return { firstName: firstName.slice(0, 100), lastName: lastName.slice(0, 100) };
-}
-
-function positiveInteger(value: string, name: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw invalid(name, 'must be an integer >= 1');
-  return parsed;
 }

@@ -10,8 +10,7 @@ import {
   type ScanOutcome,
   type TransactionStatus,
 } from '../store/transaction.types';
-import type { RateLimitSpec } from './api-pacing';
-import type { SandboxRateLimits } from './rate-limits';
+import type { RateLimitSpec, SandboxRateLimits } from './rate-limits';
 import {
   CALLBACK_SHAPES,
   FAULT_GROUPS,
@@ -153,7 +152,7 @@ export class JumioSandboxControl {
     }
     if (!Number.isInteger(ms) || ms < 0 || ms > 60_000)
       throw new SandboxHttpError(400, 'ms must be an integer from 0 to 60000');
-    this.context.scenario.pacing.setResponseDelay(group, ms);
+    this.context.scenario.responseDelays.set(group, ms);
   }
 
   /**
@@ -169,11 +168,11 @@ export class JumioSandboxControl {
       throw new SandboxHttpError(400, 'requests must be an integer >= 1');
     if (!Number.isInteger(limit.perSeconds) || limit.perSeconds < 1)
       throw new SandboxHttpError(400, 'perSeconds must be an integer >= 1');
-    this.context.scenario.pacing.setRateLimit(limit);
+    this.context.scenario.rateLimits.setGroupLimit(limit);
   }
 
   clearRateLimits(): void {
-    this.context.scenario.pacing.clearRateLimits();
+    this.context.scenario.rateLimits.clearGroupLimits();
   }
 
   /** Drops the next `count` callbacks (recorded as DROPPED, never sent), or all; 0 stops dropping. */

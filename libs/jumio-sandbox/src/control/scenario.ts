@@ -1,4 +1,4 @@
-import { ApiPacing } from './api-pacing';
+import { ResponseDelays } from './api-pacing';
 import type { RouteGroup } from '../http/router';
 import { SandboxRateLimiter } from './rate-limits';
 import type {
@@ -63,10 +63,10 @@ export interface OutcomePreset extends NetverifyResultOverrides {
 export class Scenario {
   callbackDelayMs: number;
   callbackShape: CallbackShape = 'full';
-  /** Jumio's rate limits, enforced only when the control turns them on. */
+  /** Jumio's rate limits (documented and per group), enforced only when the control turns them on. */
   readonly rateLimits = new SandboxRateLimiter();
-  /** Response delays and rate limits of the Jumio API groups. */
-  readonly pacing = new ApiPacing();
+  /** Response delays of the Jumio API groups. */
+  readonly responseDelays = new ResponseDelays();
   private faults: FaultSpec[] = [];
   private dropsLeft: number | 'all' = 0;
   private readonly presetsByReference = new Map<string, OutcomePreset>();
@@ -133,7 +133,7 @@ export class Scenario {
     this.dropsLeft = 0;
     this.callbackDelayMs = this.defaultCallbackDelayMs;
     this.callbackShape = 'full';
-    this.rateLimits.disable();
-    this.pacing.reset();
+    this.rateLimits.reset();
+    this.responseDelays.reset();
   }
 }

@@ -26,7 +26,9 @@ export function createRequestHandler(options: {
           Allow: match.allowed.join(', '),
         });
       }
-      if (await applyPacing(scenario, match.route.group, req, res)) return;
+      if (scenario.rateLimits.refuseOverGroupLimit(match.route.group, res))
+        return void req.resume();
+      await applyResponseDelay(scenario, match.route.group);
       if (applyFault(scenario, match.route.group, req, res)) return;
       if (scenario.rateLimits.refuse(match.route.group, res)) return void req.resume();
       await match.route.handle({ req, res, params: match.params, query: url.searchParams });
@@ -53,26 +55,11 @@ export function createRequestHandler(options: {
 
 const UNPACED_GROUPS = new Set(['capture', 'control', 'info']);
 
-/** Jumio's rate limit (429 at once) and response delay of the group, if set; true when answered. */
-async function applyPacing(
-  scenario: Scenario,
-  group: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<boolean> {
-  if (UNPACED_GROUPS.has(group)) return false;
-  if (!scenario.pacing.admit(group)) {
-    req.resume();
-    sendJson(res, 429, {
-      title: 'Too Many Requests',
-      status: 429,
-      detail: 'Rate limit exceeded',
-    });
-    return true;
-  }
-  const delayMs = scenario.pacing.delayFor(group);
+/** The group's response delay, if set. */
+async function applyResponseDelay(scenario: Scenario, group: string): Promise<void> {
+  if (UNPACED_GROUPS.has(group)) return;
+  const delayMs = scenario.responseDelays.delayFor(group);
   if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  return false;
 }
 
 /** Answers with the configured fault, if any; `hang` leaves the request open until the server closes. */

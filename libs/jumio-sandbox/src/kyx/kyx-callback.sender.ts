@@ -1,7 +1,9 @@
-import { EventEmitter } from 'node:events';
-import http from 'node:http';
-import https from 'node:https';
-import { CALLBACK_USER_AGENT, type CallbackDelivery } from '../callback/callback-sender';
+import {
+  CallbackSenderCore,
+  JSON_CALLBACK_BODY,
+  type CallbackDelivery,
+  type SentCallback,
+} from '../callback/callback-delivery';
 import type { Scenario } from '../control/scenario';
 import { executionPath } from './kyx-details';
 import type { KyxWorkflowExecution } from './kyx.types';
@@ -15,20 +17,16 @@ export interface KyxCallbackBody {
 }
 
 /** One KYX callback that the sandbox sent, or would have sent. */
-export interface KyxCallbackRecord {
-  sequence: number;
+export interface KyxCallbackRecord extends SentCallback {
   workflowExecutionId: string;
   accountId: string;
-  url: string | null;
   /** The exact JSON body. */
   body: string;
   payload: KyxCallbackBody;
-  resend: boolean;
   delivery: CallbackDelivery;
-  responseStatus?: number;
-  error?: string;
-  settledAt: string;
 }
+
+type KyxDetails = Pick<KyxCallbackRecord, 'workflowExecutionId' | 'accountId' | 'payload'>;
 
 export interface WaitForKyxCallbacksOptions {
   workflowExecutionId?: string;
@@ -38,19 +36,21 @@ export interface WaitForKyxCallbacksOptions {
 
 /** Sends KYX callbacks as JSON POSTs, records every one, never throws at the caller. */
 export class KyxCallbackSender {
-  private readonly records: KyxCallbackRecord[] = [];
-  private readonly events = new EventEmitter();
-  private readonly inFlight = new Set<AbortController>();
-  private sequence = 0;
-  private closed = false;
+  private readonly core: CallbackSenderCore<KyxCallbackBody, KyxDetails>;
 
   constructor(
-    private readonly scenario: Scenario,
-    private readonly timeoutMs: number,
+    scenario: Scenario,
+    timeoutMs: number,
     private readonly publicUrl: string,
-    private readonly log: (line: string) => void,
+    log: (line: string) => void,
   ) {
-    this.events.setMaxListeners(0);
+    this.core = new CallbackSenderCore(
+      scenario,
+      timeoutMs,
+      log,
+      JSON_CALLBACK_BODY,
+      'KYX callbacks',
+    );
   }
 
   /** The callback for the execution's current status. */
@@ -71,147 +71,48 @@ export class KyxCallbackSender {
     };
   }
 
-  async send(
+  send(
     execution: KyxWorkflowExecution,
     payload: KyxCallbackBody,
     resend = false,
   ): Promise<KyxCallbackRecord> {
-    const body = JSON.stringify(payload);
-    const record = {
-      sequence: ++this.sequence,
-      workflowExecutionId: execution.id,
-      accountId: execution.accountId,
-      url: execution.callbackUrl ?? null,
-      body,
+    const what = `KYX ${execution.id} (${payload.workflowExecution.status})`;
+    return this.core.send({
+      callbackUrl: execution.callbackUrl,
       payload,
       resend,
-    };
-    const what = `KYX ${execution.id} (${payload.workflowExecution.status})`;
-    if (!execution.callbackUrl) {
-      this.log(`callback: ${what} has no callbackUrl, no callback sent`);
-      return this.settle({ ...record, delivery: 'NO_CALLBACK_URL' });
-    }
-    if (!resend && this.scenario.takeDrop()) {
-      this.log(`callback: dropped (scenario control) for ${what}`);
-      return this.settle({ ...record, delivery: 'DROPPED' });
-    }
-    // The callback URL carries the receiver's secret token: log its origin only.
-    const origin = new URL(execution.callbackUrl).origin;
-    try {
-      const status = await this.post(new URL(execution.callbackUrl), body);
-      const delivery = status >= 200 && status < 300 ? 'DELIVERED' : 'REJECTED';
-      this.log(`callback: ${what} to ${origin} answered ${status}`);
-      return this.settle({ ...record, delivery, responseStatus: status });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.log(`callback: ${what} to ${origin} failed: ${message}`);
-      return this.settle({ ...record, delivery: 'UNREACHABLE', error: message });
-    }
+      details: () => ({
+        workflowExecutionId: execution.id,
+        accountId: execution.accountId,
+        payload,
+      }),
+      subject: what,
+      sentSubject: what,
+    });
   }
 
   list(): KyxCallbackRecord[] {
-    return structuredClone(this.records);
+    return this.core.list();
   }
 
   lastFor(workflowExecutionId: string): KyxCallbackRecord | undefined {
-    const found = this.records
-      .filter((record) => record.workflowExecutionId === workflowExecutionId)
-      .at(-1);
-    return found && structuredClone(found);
+    return this.core.lastWhere((record) => record.workflowExecutionId === workflowExecutionId);
   }
 
   onCallback(listener: (record: KyxCallbackRecord) => void): () => void {
-    const wrapped = (record: KyxCallbackRecord) => listener(structuredClone(record));
-    this.events.on('callback', wrapped);
-    return () => this.events.off('callback', wrapped);
+    return this.core.onCallback(listener);
   }
 
   waitFor(count: number, options: WaitForKyxCallbacksOptions = {}): Promise<KyxCallbackRecord[]> {
-    const matching = () =>
-      this.list().filter(
-        (record) =>
-          !options.workflowExecutionId ||
-          record.workflowExecutionId === options.workflowExecutionId,
-      );
-    if (matching().length >= count) return Promise.resolve(matching());
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    return new Promise((resolve, reject) => {
-      const stop = () => {
-        clearTimeout(timer);
-        this.events.off('callback', check);
-        this.events.off('close', onClose);
-      };
-      const check = () => {
-        if (matching().length < count) return;
-        stop();
-        resolve(matching());
-      };
-      const onClose = () => {
-        stop();
-        reject(new Error('Jumio sandbox closed while waiting for KYX callbacks'));
-      };
-      const timer = setTimeout(() => {
-        stop();
-        reject(
-          new Error(
-            `waited ${timeoutMs} ms for ${count} KYX callback(s), got ${matching().length}`,
-          ),
-        );
-      }, timeoutMs);
-      this.events.on('callback', check);
-      this.events.on('close', onClose);
-    });
+    return this.core.waitFor(
+      count,
+      (record) =>
+        !options.workflowExecutionId || record.workflowExecutionId === options.workflowExecutionId,
+      options.timeoutMs,
+    );
   }
 
   close(): void {
-    this.closed = true;
-    for (const controller of this.inFlight) controller.abort();
-    this.events.emit('close');
-  }
-
-  private settle(record: Omit<KyxCallbackRecord, 'settledAt'>): KyxCallbackRecord {
-    const settled: KyxCallbackRecord = { ...record, settledAt: new Date().toISOString() };
-    this.records.push(settled);
-    this.events.emit('callback', settled);
-    return structuredClone(settled);
-  }
-
-  private post(url: URL, body: string): Promise<number> {
-    if (this.closed) return Promise.reject(new Error('sandbox closed'));
-    const controller = new AbortController();
-    this.inFlight.add(controller);
-    const client = url.protocol === 'https:' ? https : http;
-    return new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(
-        () => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
-      const request = client.request(
-        url,
-        {
-          method: 'POST',
-          agent: false,
-          signal: controller.signal,
-          headers: {
-            'Content-Type': 'application/json',
-            'Content-Length': Buffer.byteLength(body),
-            'User-Agent': CALLBACK_USER_AGENT,
-          },
-        },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-          response.on('error', reject);
-        },
-      );
-      request.on('error', (error) =>
-        reject(controller.signal.reason instanceof Error ? controller.signal.reason : error),
-      );
-      request.end(body);
-      request.on('close', () => {
-        clearTimeout(timer);
-        this.inFlight.delete(controller);
-      });
-    });
+    this.core.close();
   }
 }

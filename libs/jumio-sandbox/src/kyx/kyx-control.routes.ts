@@ -1,12 +1,7 @@
-import {
-  JSON_BODY_LIMIT_BYTES,
-  parseJsonObject,
-  readBody,
-  sendJson,
-  SandboxHttpError,
-} from '../http/http-io';
-import type { RequestContext, Route } from '../http/router';
-import { invalid, JsonFields } from '../rules/json-fields';
+import { SandboxHttpError } from '../http/http-io';
+import type { Route } from '../http/router';
+import { invalid } from '../rules/json-fields';
+import { controlBody, controlRouteUnder, positiveInteger } from '../control/control-route';
 import type { KyxSandboxControl } from './kyx-sandbox-control';
 import type { KyxOutcome } from './kyx.types';
 
@@ -14,19 +9,10 @@ const BASE = '/sandbox/control/kyx';
 
 /** The KYX scenario control over HTTP (sandbox only; never part of Jumio's API). */
 export function kyxControlRoutes(control: KyxSandboxControl): Route[] {
-  const route = (
-    method: Route['method'],
-    path: string,
-    handle: (context: RequestContext) => unknown,
-  ): Route => ({
-    method,
-    path: `${BASE}${path}`,
-    group: 'control',
-    handle: async (context) => sendJson(context.res, 200, (await handle(context)) ?? { ok: true }),
-  });
+  const route = controlRouteUnder(BASE);
   return [
     route('POST', '/outcomes', async ({ req }) => {
-      const fields = await body(req);
+      const fields = await controlBody(req);
       const workflowExecutionId = fields.string('workflowExecutionId', { max: 100 });
       const customerInternalReference = fields.string('customerInternalReference', { max: 100 });
       const outcome = fields.string('outcome', { required: true, max: 50 }) as KyxOutcome;
@@ -65,21 +51,10 @@ export function kyxControlRoutes(control: KyxSandboxControl): Route[] {
     }),
     route('POST', '/access-tokens/expire', () => control.expireAccessTokens()),
     route('PUT', '/access-tokens/lifetime', async ({ req }) => {
-      const seconds = (await body(req)).integer('seconds', { min: 1 });
+      const seconds = (await controlBody(req)).integer('seconds', { min: 1 });
       if (seconds === undefined) throw invalid('seconds', 'is required');
       control.setAccessTokenLifetime(seconds);
     }),
     route('GET', '/access-tokens', () => ({ issued: control.accessTokensIssued() })),
   ];
-}
-
-async function body(req: RequestContext['req']): Promise<JsonFields> {
-  const raw = await readBody(req, JSON_BODY_LIMIT_BYTES);
-  return new JsonFields(raw.length === 0 ? {} : parseJsonObject(raw));
-}
-
-function positiveInteger(value: string, name: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw invalid(name, 'must be an integer >= 1');
-  return parsed;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { JumioMetrics } from './jumio-metrics';
@@ -16,6 +16,7 @@ import type {
   NetverifyScanStatusResponse,
 } from './jumio-api.types';
 import type { JumioHosts } from './jumio-hosts';
+import { jumioStatusError, jumioTransportError, type JumioErrorHints } from './jumio-http-errors';
 import { isJumioReference, JUMIO_REFERENCE_SHAPE } from './jumio-reference';
 import {
   readAcquisitionResponse,
@@ -27,10 +28,15 @@ import {
   ResponseShapeError,
   type ResponseReader,
 } from './jumio-response.readers';
-import { parseRetryAfterSeconds } from './retry-after';
 
 /** Jumio's JSON answers are small; anything bigger is not what the API documents. */
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+const ERROR_HINTS: JumioErrorHints = {
+  // §1.2: Jumio answers 403 for bad credentials and for missing or suspicious headers alike.
+  auth: 'check the API token and secret, and the User-Agent',
+  notFound: 'Jumio does not hold this reference (unknown or deleted)',
+};
 
 /** Which credential pair a call uses: the starting pair, or the Retrieval / Delete pair when configured. */
 type CredentialScope = 'start' | 'administration';
@@ -277,10 +283,10 @@ export class JumioClient {
       text = typeof response.data === 'string' ? response.data : '';
       retryAfter = response.headers['retry-after'];
     } catch (error) {
-      throw this.transportError(call, error);
+      throw jumioTransportError(this.describe(call), error, this.timeoutMs);
     }
     if (status >= 200 && status < 300) return { status, text };
-    throw this.statusError(call, status, retryAfter);
+    throw jumioStatusError(this.describe(call), status, retryAfter, ERROR_HINTS);
   }
 
   private resolvePath(call: JumioCall): string {
@@ -292,85 +298,6 @@ export class JumioClient {
       );
     }
     return call.pathTemplate.replace(':scanReference', encodeURIComponent(call.scanReference));
-  }
-
-  private statusError(call: JumioCall, status: number, retryAfter: unknown): JumioError {
-    if (status === 429) {
-      const seconds = parseRetryAfterSeconds(retryAfter);
-      const wait = seconds === undefined ? '' : ` (Retry-After ${seconds} s)`;
-      return this.error(
-        call,
-        JumioErrorCode.JUMIO_RATE_LIMITED,
-        `was rate limited: HTTP 429${wait}`,
-        status,
-        seconds,
-      );
-    }
-    if (status === 401 || status === 403) {
-      // §1.2: Jumio answers 403 for bad credentials and for missing or suspicious headers alike.
-      return this.error(
-        call,
-        JumioErrorCode.JUMIO_AUTH_FAILED,
-        `was refused: HTTP ${status}; check the API token and secret, and the User-Agent`,
-        status,
-      );
-    }
-    if (status === 404) {
-      return this.error(
-        call,
-        JumioErrorCode.JUMIO_NOT_FOUND,
-        'answered HTTP 404: Jumio does not hold this reference (unknown or deleted)',
-        status,
-      );
-    }
-    if (status >= 500) {
-      return this.error(
-        call,
-        JumioErrorCode.JUMIO_UNAVAILABLE,
-        `failed: Jumio answered HTTP ${status}`,
-        status,
-      );
-    }
-    if (status >= 400) {
-      return this.error(
-        call,
-        JumioErrorCode.JUMIO_REQUEST_REJECTED,
-        `was rejected: HTTP ${status}`,
-        status,
-      );
-    }
-    return this.error(
-      call,
-      JumioErrorCode.JUMIO_BAD_RESPONSE,
-      `answered an unexpected HTTP ${status}`,
-      status,
-    );
-  }
-
-  private transportError(call: JumioCall, error: unknown): JumioError {
-    const code = error instanceof AxiosError ? error.code : undefined;
-    if (
-      code === AxiosError.ERR_CANCELED ||
-      code === AxiosError.ECONNABORTED ||
-      code === AxiosError.ETIMEDOUT
-    ) {
-      return this.error(
-        call,
-        JumioErrorCode.JUMIO_UNAVAILABLE,
-        `got no answer within ${this.timeoutMs} ms`,
-      );
-    }
-    if (code === AxiosError.ERR_BAD_RESPONSE) {
-      return this.error(
-        call,
-        JumioErrorCode.JUMIO_BAD_RESPONSE,
-        'answered with a body that could not be read (too large or corrupt)',
-      );
-    }
-    // Only a short symbolic code (ECONNREFUSED, ENOTFOUND, ...) goes into the message; the axios error
-    // itself is not attached as a cause because its config holds our credentials and the request body.
-    const symbol = code && /^[A-Z_]{1,40}$/.test(code) ? ` (${code})` : '';
-    return this.error(call, JumioErrorCode.JUMIO_UNAVAILABLE, `could not reach Jumio${symbol}`);
   }
 
   private error(

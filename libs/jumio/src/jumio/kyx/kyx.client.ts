@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { isJumioReference, JUMIO_REFERENCE_SHAPE } from '../jumio-reference';
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
+import { jumioStatusError, jumioTransportError, type JumioErrorHints } from '../jumio-http-errors';
 import type { JumioMetrics } from '../jumio-metrics';
 import { JumioCallPolicies } from '../resilience/jumio-call-policies';
 import { JumioPacing } from '../resilience/jumio-pacing';
@@ -13,10 +14,12 @@ import type {
   KyxWorkflowDetails,
 } from './kyx-api.types';
 import type { KyxHosts } from './kyx-hosts';
-import { kyxStatusError, kyxTransportError } from './kyx-http-errors';
 
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
-const AUTH_HINT = 'check kyx.clientId and kyx.clientSecret, and the User-Agent';
+const ERROR_HINTS: JumioErrorHints = {
+  auth: 'check kyx.clientId and kyx.clientSecret, and the User-Agent',
+  notFound: 'Jumio does not hold this account or workflow execution (unknown or deleted)',
+};
 
 export interface KyxClientSettings {
   clientId: string;
@@ -279,10 +282,10 @@ export class KyxClient {
       text = typeof response.data === 'string' ? response.data : '';
       retryAfter = response.headers['retry-after'];
     } catch (error) {
-      throw kyxTransportError(describe(call), error, this.settings.requestTimeoutMs);
+      throw jumioTransportError(describe(call), error, this.settings.requestTimeoutMs);
     }
     if (status >= 200 && status < 300) return text;
-    throw kyxStatusError(describe(call), status, retryAfter, AUTH_HINT);
+    throw jumioStatusError(describe(call), status, retryAfter, ERROR_HINTS);
   }
 }
 
