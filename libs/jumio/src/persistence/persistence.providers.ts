@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { JumioDatabase } from './database-engine';
 import { ManualReviewRepository } from './manual-review.repository';
+import { OUTBOX_REPOSITORY_PROVIDER } from './outbox.repository';
 import { ScanTransactionRepository } from './scan-transaction.repository';
 import { StartClaimRepository } from './start-claim.repository';
 import { VerificationResultRepository } from './verification-result.repository';
@@ -12,4 +13,5 @@ export const PERSISTENCE_PROVIDERS: Provider[] = [
   VerificationResultRepository,
   ManualReviewRepository,
   StartClaimRepository,
+  OUTBOX_REPOSITORY_PROVIDER,
 ];
