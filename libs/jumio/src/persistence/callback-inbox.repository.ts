@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { FactoryProvider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { preparedQuery, type PreparedQuery } from './prepared-query';
 import type { CallbackOutcome } from './callback-inbox.entity';
 import { sqlDialect, type SqlDialect } from './sql-dialect';
@@ -8,6 +9,18 @@ export const CALLBACK_INBOX_TABLE = 'jumio_callback_inbox';
 /** Callbacks still to process: not processed, raw form still there (retention empties it eventually). */
 const TO_PROCESS: DueRows = { where: `processed_at IS NULL AND payload <> ''` };
 const STORED_COLUMNS = 'received_at, scan_transaction_id, jumio_reference, payload';
+
+/**
+ * The stored callback, tied to the transaction whose token was in its URL, in the same statement that
+ * looks the token up: one round trip, and no row at all for an unknown token. The lookup is by the
+ * token's SHA-256 (unique index); timing it tells nothing usable about a token.
+ */
+const RECORD = (timestamp: string) => `
+  INSERT INTO ${CALLBACK_INBOX_TABLE} (id, received_at, jumio_reference, scan_transaction_id, payload,
+    processed_at, outcome, error_field)
+  SELECT ?, ${timestamp}, ?, id, ?, ${timestamp}, ?, ? FROM jumio_scan_transaction
+  WHERE callback_token_hash = ?
+  RETURNING id`;
 
 /** A stored callback as the inbox worker reads it (the payload still sealed). */
 export interface StoredCallback {
@@ -27,13 +40,14 @@ interface StoredRow {
 }
 
 /**
- * Every statement of the inbox worker on `jumio_callback_inbox` (the insert of a callback is on the
- * request path: CallbackInboxService.record). Built on the background DataSource. The statements run for
- * each callback are named prepared statements on PostgreSQL (parsed and planned once per connection).
+ * Every statement on `jumio_callback_inbox`: the insert of a callback on the request path (`record`, on
+ * the host's DataSource) and the inbox worker's (built on the background DataSource). The statements run
+ * for each callback are named prepared statements on PostgreSQL (parsed and planned once per connection).
  */
 export class CallbackInboxRepository {
   readonly leases: WorkLeases;
   private readonly dialect: SqlDialect;
+  private readonly insert: PreparedQuery<{ id: string }>;
   private readonly takeAndRead: PreparedQuery<StoredRow>;
   private readonly read: PreparedQuery<StoredRow>;
   private readonly close: PreparedQuery<unknown>;
@@ -45,6 +59,9 @@ export class CallbackInboxRepository {
     this.dialect = sqlDialect(dataSource);
     this.leases = new WorkLeases(dataSource, this.dialect, CALLBACK_INBOX_TABLE, leaseMs);
     const table = CALLBACK_INBOX_TABLE;
+    // PostgreSQL types a SELECT list's parameters as text, which a timestamptz column does not take.
+    const timestamp = this.dialect.isPostgres ? 'CAST(? AS timestamptz)' : '?';
+    this.insert = preparedQuery(dataSource, 'jumio_callback_record', RECORD(timestamp));
     this.takeAndRead = preparedQuery(
       dataSource,
       'jumio_inbox_take',
@@ -84,6 +101,29 @@ export class CallbackInboxRepository {
       `UPDATE ${table} SET claimed_until = ? WHERE scan_transaction_id = ? AND id <> ?
        AND processed_at IS NULL AND received_at <= ? AND ${this.leases.free}`,
     );
+  }
+
+  /**
+   * Stores a callback, unprocessed, for the transaction whose callback token hashes to `tokenHash`, in
+   * one statement; false when no transaction has this token (nothing stored).
+   */
+  async record(
+    id: string,
+    tokenHash: string,
+    claimedReference: string | null,
+    sealedPayload: string,
+  ): Promise<boolean> {
+    const [row] = await this.insert([
+      id,
+      this.dialect.time(new Date()),
+      claimedReference,
+      sealedPayload,
+      null,
+      null,
+      null,
+      tokenHash,
+    ]);
+    return row !== undefined;
   }
 
   /** Whether any callback waits for processing now: one probe of a partial index (cheap when idle). */
@@ -183,3 +223,10 @@ export class CallbackInboxRepository {
 function field(errorField: string | undefined): string | null {
   return errorField?.slice(0, 64) ?? null;
 }
+
+/** The inbox on the host's DataSource, where the callback route stores what arrives. */
+export const CALLBACK_INBOX_REPOSITORY_PROVIDER: FactoryProvider<CallbackInboxRepository> = {
+  provide: CallbackInboxRepository,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource) => new CallbackInboxRepository(dataSource),
+};

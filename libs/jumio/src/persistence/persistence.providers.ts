@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { CALLBACK_INBOX_REPOSITORY_PROVIDER } from './callback-inbox.repository';
 import { JumioDatabase } from './database-engine';
 import { ManualReviewRepository } from './manual-review.repository';
 import { OUTBOX_REPOSITORY_PROVIDER } from './outbox.repository';
@@ -14,4 +15,5 @@ export const PERSISTENCE_PROVIDERS: Provider[] = [
   ManualReviewRepository,
   StartClaimRepository,
   OUTBOX_REPOSITORY_PROVIDER,
+  CALLBACK_INBOX_REPOSITORY_PROVIDER,
 ];
