@@ -50,9 +50,6 @@ export default tseslint.config(
       'libs/jumio/src/jumio/jumio-platforms.ts',
       // The background pool: builds a second DataSource from the host's options.
       'libs/jumio/src/jobs/background-database.ts',
-      'libs/jumio/src/ops/transaction-state.gauge.ts',
-      'libs/jumio/src/ops/health.controller.ts',
-      'libs/jumio/src/ops/database-probe.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -15,6 +15,15 @@ export type ScanTransactionChanges = Partial<
   Omit<ScanTransaction, 'id' | 'version' | 'userId' | 'type'>
 >;
 
+/** How many transactions are in one state (`count` as the driver returns it). */
+export interface TransactionStateCount {
+  type: string;
+  channel: string | null;
+  status: string;
+  decision: string | null;
+  count: string | number;
+}
+
 /**
  * Every statement of the request paths on jumio_scan_transaction (the background workers' claims are in
  * their own repositories). Writes that belong to a larger change take the caller's `DbSession`.
@@ -114,5 +123,13 @@ export class ScanTransactionRepository {
       .where('id = :id AND version = :version', { id, version })
       .execute();
     return result.affected === 1;
+  }
+
+  /** Transactions per type, channel, status and decision, over the whole table (the state gauge). */
+  countByState(): Promise<TransactionStateCount[]> {
+    return this.rows.query(
+      `SELECT "type", "channel", "status", "decision", count(*) AS "count"
+       FROM "jumio_scan_transaction" GROUP BY "type", "channel", "status", "decision"`,
+    );
   }
 }
