@@ -48,8 +48,6 @@ export default tseslint.config(
       'libs/jumio/src/data-protection/reencrypt-all.ts',
       // KYX account and scan rows (JumioPlatforms), still to move into a persistence/ repository.
       'libs/jumio/src/jumio/jumio-platforms.ts',
-      // The background pool: builds a second DataSource from the host's options.
-      'libs/jumio/src/jobs/background-database.ts',
     ],
     rules: {
       'no-restricted-imports': [
