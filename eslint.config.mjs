@@ -46,8 +46,6 @@ export default tseslint.config(
       'libs/jumio/src/data-protection/erasure.service.ts',
       'libs/jumio/src/data-protection/personal-data.purger.ts',
       'libs/jumio/src/data-protection/reencrypt-all.ts',
-      // KYX account and scan rows (JumioPlatforms), still to move into a persistence/ repository.
-      'libs/jumio/src/jumio/jumio-platforms.ts',
     ],
     rules: {
       'no-restricted-imports': [

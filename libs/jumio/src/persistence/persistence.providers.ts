@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { CALLBACK_INBOX_REPOSITORY_PROVIDER } from './callback-inbox.repository';
 import { JumioDatabase } from './database-engine';
+import { KyxAccountRepository } from './kyx-account.repository';
+import { KyxScanRepository } from './kyx-scan.repository';
 import { ManualReviewRepository } from './manual-review.repository';
 import { OUTBOX_REPOSITORY_PROVIDER } from './outbox.repository';
 import { ScanTransactionRepository } from './scan-transaction.repository';
@@ -14,6 +16,8 @@ export const PERSISTENCE_PROVIDERS: Provider[] = [
   VerificationResultRepository,
   ManualReviewRepository,
   StartClaimRepository,
+  KyxAccountRepository,
+  KyxScanRepository,
   OUTBOX_REPOSITORY_PROVIDER,
   CALLBACK_INBOX_REPOSITORY_PROVIDER,
 ];
