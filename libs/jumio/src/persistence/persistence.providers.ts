@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
+import { AuditEventRepository } from './audit-event.repository';
 import { CALLBACK_INBOX_REPOSITORY_PROVIDER } from './callback-inbox.repository';
 import { JumioDatabase } from './database-engine';
+import { ErasureRequestRepository } from './erasure-request.repository';
 import { KyxAccountRepository } from './kyx-account.repository';
 import { KyxScanRepository } from './kyx-scan.repository';
 import { ManualReviewRepository } from './manual-review.repository';
@@ -17,6 +19,8 @@ export const PERSISTENCE_PROVIDERS: Provider[] = [
   ManualReviewRepository,
   StartClaimRepository,
   KyxAccountRepository,
+  ErasureRequestRepository,
+  AuditEventRepository,
   KyxScanRepository,
   OUTBOX_REPOSITORY_PROVIDER,
   CALLBACK_INBOX_REPOSITORY_PROVIDER,

@@ -132,4 +132,16 @@ export class ScanTransactionRepository {
        FROM "jumio_scan_transaction" GROUP BY "type", "channel", "status", "decision"`,
     );
   }
+
+  /** The user's transactions known to Jumio (with a reference) created up to `createdUpTo` (erasure). */
+  jumioScansOf(userId: string, createdUpTo: Date): Promise<ScanTransaction[]> {
+    return this.rows
+      .createQueryBuilder('t')
+      .select(['t.id', 't.type', 't.jumioReference', 't.status', 't.decision'])
+      .where(
+        't.userId = :userId AND t.jumioReference IS NOT NULL AND t.createdAt <= :requestedAt',
+        { userId, requestedAt: createdUpTo },
+      )
+      .getMany();
+  }
 }
