@@ -1,7 +1,9 @@
 import type { FactoryProvider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CallbackInboxEntry, type CallbackOutcome } from './callback-inbox.entity';
+import { ScanTransaction } from './scan-transaction.entity';
 import { preparedQuery, type PreparedQuery } from './prepared-query';
-import type { CallbackOutcome } from './callback-inbox.entity';
+
 import { sqlDialect, type SqlDialect } from './sql-dialect';
 import { WorkLeases, type DueRows } from './work-leases';
 
@@ -47,6 +49,7 @@ interface StoredRow {
 export class CallbackInboxRepository {
   readonly leases: WorkLeases;
   private readonly dialect: SqlDialect;
+  private readonly dataSource: DataSource;
   private readonly insert: PreparedQuery<{ id: string }>;
   private readonly takeAndRead: PreparedQuery<StoredRow>;
   private readonly read: PreparedQuery<StoredRow>;
@@ -56,6 +59,7 @@ export class CallbackInboxRepository {
   private readonly delayEarlier: PreparedQuery<unknown>;
 
   constructor(dataSource: DataSource, leaseMs?: number) {
+    this.dataSource = dataSource;
     this.dialect = sqlDialect(dataSource);
     this.leases = new WorkLeases(dataSource, this.dialect, CALLBACK_INBOX_TABLE, leaseMs);
     const table = CALLBACK_INBOX_TABLE;
@@ -203,6 +207,35 @@ export class CallbackInboxRepository {
       this.dialect.time(receivedUpTo),
       this.dialect.time(new Date()),
     ]);
+  }
+
+  /**
+   * Empties raw callback payloads: those already processed, those older than `receivedBefore`, and
+   * (erasure) those of one user's transactions. One guarded UPDATE; returns how many it emptied.
+   */
+  async purgePayloads(scope: { receivedBefore: Date } | { userId: string }): Promise<number> {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .update(CallbackInboxEntry)
+      .set({ payload: '' })
+      .where("payload <> ''");
+    if ('userId' in scope) {
+      query.andWhere(
+        `scan_transaction_id IN (${this.dataSource
+          .createQueryBuilder()
+          .select('t.id')
+          .from(ScanTransaction, 't')
+          .where('t.user_id = :userId')
+          .getQuery()})`,
+        { userId: scope.userId },
+      );
+    } else {
+      query.andWhere('(processed_at IS NOT NULL OR received_at < :receivedBefore)', {
+        receivedBefore: scope.receivedBefore,
+      });
+    }
+    const result = await query.execute();
+    return result.affected ?? 0;
   }
 
   private toStored(id: string, row: StoredRow): StoredCallback {
