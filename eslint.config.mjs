@@ -41,9 +41,6 @@ export default tseslint.config(
       'libs/jumio/src/**/*.spec.ts',
       // Module wiring: points the module's providers at the host's (possibly named) DataSource.
       'libs/jumio/src/jumio-module.setup.ts',
-      // TEMPORARY (issue 13): background workers whose SQL engineer `jobs` is moving into persistence/
-      // repositories, and the rest not moved yet. Remove each line once its file takes repositories.
-      'libs/jumio/src/data-protection/reencrypt-all.ts',
     ],
     rules: {
       'no-restricted-imports': [
