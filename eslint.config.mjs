@@ -41,20 +41,6 @@ export default tseslint.config(
       'libs/jumio/src/**/*.spec.ts',
       // Module wiring: points the module's providers at the host's (possibly named) DataSource.
       'libs/jumio/src/jumio-module.setup.ts',
-      // TEMPORARY (issue 13): background workers whose SQL engineer `jobs` is moving into persistence/
-      // repositories, and the rest not moved yet. Remove each line once its file takes repositories.
-      'libs/jumio/src/callback/callback-inbox.service.ts',
-      'libs/jumio/src/events/outbox.writer.ts',
-      'libs/jumio/src/data-protection/erasure.service.ts',
-      'libs/jumio/src/data-protection/personal-data.purger.ts',
-      'libs/jumio/src/data-protection/reencrypt-all.ts',
-      // KYX account and scan rows (JumioPlatforms), still to move into a persistence/ repository.
-      'libs/jumio/src/jumio/jumio-platforms.ts',
-      // The background pool: builds a second DataSource from the host's options.
-      'libs/jumio/src/jobs/background-database.ts',
-      'libs/jumio/src/ops/transaction-state.gauge.ts',
-      'libs/jumio/src/ops/health.controller.ts',
-      'libs/jumio/src/ops/database-probe.ts',
     ],
     rules: {
       'no-restricted-imports': [

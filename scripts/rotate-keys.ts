@@ -19,6 +19,7 @@ import {
 } from '../libs/jumio/src/data-protection/encryption-keys';
 import { FieldCipher } from '../libs/jumio/src/data-protection/field-cipher';
 import { reencryptAll } from '../libs/jumio/src/data-protection/reencrypt-all';
+import { EncryptedValuesRepository } from '../libs/jumio/src/persistence/encrypted-values.repository';
 import { AppConfig } from '../src/config/app.config';
 import { validateConfig } from '../src/config/validate-config';
 
@@ -41,7 +42,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
   if (!app.DATABASE_URL) mkdirSync(dirname(app.DATABASE_PATH), { recursive: true });
   const dataSource = await new DataSource(options).initialize();
   try {
-    const reports = await reencryptAll(dataSource, cipher);
+    const reports = await reencryptAll(new EncryptedValuesRepository(dataSource), cipher);
     let failures = 0;
     for (const report of reports) {
       failures += report.failedRowIds.length;

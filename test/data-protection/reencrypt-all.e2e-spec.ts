@@ -5,6 +5,7 @@ import { VerificationResult } from '@app/jumio/persistence/verification-result.e
 import { FieldCipher } from '@app/jumio/data-protection/field-cipher';
 import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
 import { reencryptAll } from '@app/jumio/data-protection/reencrypt-all';
+import { EncryptedValuesRepository } from '@app/jumio/persistence/encrypted-values.repository';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabaseHandle } from './support/databases';
 import { CANARY_DATA, CANARY_DOCUMENT, insertFinishedScan } from './support/rows';
 
@@ -36,7 +37,9 @@ describe.each(DATABASE_KINDS)('reencryptAll on %s', (kind) => {
       }),
     );
 
-    const first = await reencryptAll(db.dataSource, newCipher, { batchSize: 3 });
+    const first = await reencryptAll(new EncryptedValuesRepository(db.dataSource), newCipher, {
+      batchSize: 3,
+    });
     expect(first).toEqual([
       expect.objectContaining({
         table: 'jumio_verification_result',
@@ -70,7 +73,9 @@ describe.each(DATABASE_KINDS)('reencryptAll on %s', (kind) => {
       });
     }
 
-    const second = await reencryptAll(db.dataSource, newCipher, { batchSize: 3 });
+    const second = await reencryptAll(new EncryptedValuesRepository(db.dataSource), newCipher, {
+      batchSize: 3,
+    });
     expect(second.map((report) => [report.reencrypted, report.current])).toEqual([
       [0, 8],
       [0, 8],
@@ -91,7 +96,7 @@ describe.each(DATABASE_KINDS)('reencryptAll on %s', (kind) => {
     // A value copied from another row (the AAD binds the row id).
     await results.update({ id: moved.resultId }, { extractedData: original });
 
-    const [report] = await reencryptAll(db.dataSource, newCipher);
+    const [report] = await reencryptAll(new EncryptedValuesRepository(db.dataSource), newCipher);
     expect(report.reencrypted).toBe(1);
     expect(report.failedRowIds.sort()).toEqual([tampered.resultId, moved.resultId].sort());
     const legacyStored = (await results.findOneByOrFail({ id: legacy.resultId })).extractedData!;

@@ -5,7 +5,7 @@ import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import type { JumioModuleOptions } from '@app/jumio';
 import { JumioJobScheduler } from '@app/jumio/jobs/job-scheduler';
 import type { JumioSettings } from '@app/jumio/options/jumio-settings';
-import { BackgroundDatabase } from '@app/jumio/jobs/background-database';
+import { BackgroundDatabase } from '@app/jumio/persistence/background-data-source';
 import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { startModule } from './service-kit';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JumioSettings } from '@app/jumio/options/jumio-settings';
 import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
 import { ScanTransactionEvents } from '@app/jumio/events/scan-transaction-events';
-import { BackgroundDatabase } from '@app/jumio/jobs/background-database';
+import { BackgroundDatabase } from '@app/jumio/persistence/background-data-source';
 import { backoffMs, OUTBOX_BACKOFF } from '@app/jumio/jobs/backoff';
 import { JumioJobScheduler } from '@app/jumio/jobs/job-scheduler';
 import { migratedPostgres } from './service-kit';

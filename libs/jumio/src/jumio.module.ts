@@ -23,7 +23,7 @@ import { JumioHttpHardeningInstaller } from './ops/jumio-http-hardening';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { BACKGROUND_RESULTS_PROVIDER } from './results/background-results';
 import { JumioJobScheduler } from './jobs/job-scheduler';
-import { BACKGROUND_DATABASE_PROVIDER } from './jobs/background-database';
+import { BACKGROUND_DATABASE_PROVIDER } from './persistence/background-data-source';
 import { JumioObservabilityModule } from './ops/jumio-observability.module';
 import { TransactionStateGauge } from './ops/transaction-state.gauge';
 import { JumioPlatforms } from './jumio/jumio-platforms';

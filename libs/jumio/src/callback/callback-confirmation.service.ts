@@ -8,7 +8,7 @@ import { BackgroundResults } from '../results/background-results';
 import { CALLBACK_BACKOFF, nextTryAt } from '../jobs/backoff';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { BackgroundDatabase } from '../jobs/background-database';
+import { BackgroundDatabase } from '../persistence/background-data-source';
 import {
   CallbackInboxRepository,
   type StoredCallback,

@@ -1,17 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { productOfType } from '../jumio/jumio-platform';
 import { JumioPlatforms } from '../jumio/jumio-platforms';
+import { productOf } from '../transaction/scan-transaction.rules';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { ERASURE_BACKOFF, nextTryAt } from '../jobs/backoff';
 import { ErasureRequestRepository } from '../persistence/erasure-request.repository';
-import { runInTransaction } from '../persistence/db-transaction';
-import { ScanTransaction } from '../persistence/scan-transaction.entity';
-import { isUniqueViolation } from '../persistence/unique-violation';
-import { AuditEvent } from '../persistence/audit-event.entity';
+import { AuditEventRepository } from '../persistence/audit-event.repository';
+import { JumioDatabase } from '../persistence/database-engine';
+import type { ScanTransaction } from '../persistence/scan-transaction.entity';
+import { ScanTransactionRepository } from '../persistence/scan-transaction.repository';
 import { recordAuditEvent } from './audit-trail';
-import { ErasureRequest } from '../persistence/erasure-request.entity';
+import type { ErasureRequest } from '../persistence/erasure-request.entity';
 import { PersonalDataPurger } from './personal-data.purger';
 
 /** What the host (or the admin route) is told about an erasure. Carries no personal data. */
@@ -48,15 +46,15 @@ interface ScanToDelete {
 @Injectable()
 export class ErasureService {
   private readonly logger = new Logger(ErasureService.name);
-  private readonly requests: ErasureRequestRepository;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: JumioDatabase,
+    private readonly requests: ErasureRequestRepository,
+    private readonly transactions: ScanTransactionRepository,
+    private readonly audit: AuditEventRepository,
     private readonly purger: PersonalDataPurger,
     private readonly platforms: JumioPlatforms,
-  ) {
-    this.requests = new ErasureRequestRepository(dataSource);
-  }
+  ) {}
 
   async eraseUser(userId: string): Promise<ErasureStatus> {
     if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_USER_ID_LENGTH) {
@@ -74,9 +72,7 @@ export class ErasureService {
 
   /** The latest erasure request of a user, if any. */
   async status(userId: string): Promise<ErasureStatus | null> {
-    const request = await this.dataSource
-      .getRepository(ErasureRequest)
-      .findOne({ where: { userId }, order: { requestedAt: 'DESC' } });
+    const request = await this.requests.latestOf(userId);
     return request ? toStatus(request) : null;
   }
 
@@ -96,33 +92,8 @@ export class ErasureService {
    * takes the new call's time as its `requestedAt`: Jumio deletes the scans created before it, so scans
    * started since the first call are erased too.
    */
-  private async openRequest(userId: string): Promise<ErasureRequest> {
-    const repository = this.dataSource.getRepository(ErasureRequest);
-    const now = new Date();
-    const refreshed = await repository.update({ openKey: userId }, { requestedAt: now });
-    if (refreshed.affected) {
-      const open = await repository.findOneBy({ openKey: userId });
-      if (open) return open;
-    }
-    const request = repository.create({
-      id: randomUUID(),
-      userId,
-      openKey: userId,
-      requestedAt: now,
-      completedAt: null,
-      attempts: 0,
-      nextAttemptAt: now,
-      lastErrorCode: null,
-      scansDeleted: 0,
-      scansTotal: 0,
-    });
-    try {
-      await repository.insert(request);
-      return request;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return repository.findOneByOrFail({ openKey: userId });
-    }
+  private openRequest(userId: string): Promise<ErasureRequest> {
+    return this.requests.openFor(userId, new Date());
   }
 
   /**
@@ -131,9 +102,8 @@ export class ErasureService {
    * carry a JUMIO_SCAN_DELETED audit event and are skipped.
    */
   private async deleteAtJumio(requestId: string, now: Date): Promise<ErasureRequest> {
-    const repository = this.dataSource.getRepository(ErasureRequest);
     const leased = await this.requests.takeRound(requestId, now);
-    const request = await repository.findOneByOrFail({ id: requestId });
+    const request = await this.requests.byId(requestId);
     if (!leased) return request;
 
     const scans = await this.scansToDelete(request);
@@ -144,61 +114,36 @@ export class ErasureService {
       else await this.recordDeleted(scan);
     }
     // Re-read: a repeated erasure call meanwhile may have moved requestedAt on (see openRequest).
-    const after = await this.scansToDelete(await repository.findOneByOrFail({ id: requestId }));
+    const after = await this.scansToDelete(await this.requests.byId(requestId));
     const remaining = after.pending.length;
     const finishedAt = new Date();
     const done = remaining === 0;
-    await repository.update(
-      { id: requestId },
-      {
-        completedAt: done ? finishedAt : null,
-        openKey: done ? null : request.userId,
-        nextAttemptAt: done
-          ? null
-          : nextTryAt(ERASURE_BACKOFF, { attempts: request.attempts }, finishedAt),
-        lastErrorCode: done ? null : lastErrorCode,
-        scansDeleted: after.total - remaining,
-        scansTotal: after.total,
-      },
-    );
+    await this.requests.endRound(requestId, {
+      completedAt: done ? finishedAt : null,
+      openKey: done ? null : request.userId,
+      nextAttemptAt: done
+        ? null
+        : nextTryAt(ERASURE_BACKOFF, { attempts: request.attempts }, finishedAt),
+      lastErrorCode: done ? null : lastErrorCode,
+      scansDeleted: after.total - remaining,
+      scansTotal: after.total,
+    });
     if (!done) {
       this.logger.warn(
         `Erasure ${requestId}: ${remaining} of ${after.total} Jumio scans not deleted yet (${lastErrorCode}); will retry`,
       );
     }
-    return repository.findOneByOrFail({ id: requestId });
+    return this.requests.byId(requestId);
   }
 
   /** The user's scans that Jumio may hold (created before the request), and those not yet deleted. */
   private async scansToDelete(
     request: ErasureRequest,
   ): Promise<{ total: number; pending: ScanToDelete[] }> {
-    const scans = await this.dataSource
-      .getRepository(ScanTransaction)
-      .createQueryBuilder('t')
-      .select(['t.id', 't.type', 't.jumioReference', 't.status', 't.decision'])
-      .where(
-        't.userId = :userId AND t.jumioReference IS NOT NULL AND t.createdAt <= :requestedAt',
-        {
-          userId: request.userId,
-          requestedAt: request.requestedAt,
-        },
-      )
-      .getMany();
-    const deleted = new Set(
-      scans.length === 0
-        ? []
-        : (
-            await this.dataSource
-              .getRepository(AuditEvent)
-              .createQueryBuilder('a')
-              .select('a.scanTransactionId', 'id')
-              .where('a.action = :action AND a.scanTransactionId IN (:...ids)', {
-                action: 'JUMIO_SCAN_DELETED',
-                ids: scans.map((scan) => scan.id),
-              })
-              .getRawMany<{ id: string }>()
-          ).map((row) => row.id),
+    const scans = await this.transactions.jumioScansOf(request.userId, request.requestedAt);
+    const deleted = await this.audit.transactionsWith(
+      'JUMIO_SCAN_DELETED',
+      scans.map((scan) => scan.id),
     );
     return {
       total: scans.length,
@@ -210,7 +155,7 @@ export class ErasureService {
   private async deleteScan(scan: ScanToDelete): Promise<string | undefined> {
     try {
       // KYX: the user's whole Jumio account; its other scans then answer 404 (already erased).
-      await this.platforms.delete(productOfType(scan.type), scan.jumioReference);
+      await this.platforms.delete(productOf(scan.type), scan.jumioReference);
       return undefined;
     } catch (error) {
       // 404: unknown or already deleted (jumio-api.md §7): nothing left there to erase.
@@ -222,8 +167,8 @@ export class ErasureService {
 
   private recordDeleted(scan: ScanToDelete): Promise<void> {
     const state = { status: scan.status, decision: scan.decision };
-    return runInTransaction(this.dataSource, (manager) =>
-      recordAuditEvent(manager, {
+    return this.database.transaction((session) =>
+      recordAuditEvent(session, {
         scanTransactionId: scan.id,
         cause: 'ERASURE',
         action: 'JUMIO_SCAN_DELETED',

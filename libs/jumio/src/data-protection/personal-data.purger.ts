@@ -1,32 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { CallbackInboxEntry } from '../persistence/callback-inbox.entity';
-import { runInTransaction } from '../persistence/db-transaction';
-import { ScanTransaction } from '../persistence/scan-transaction.entity';
-import type { ScanStatus } from '../persistence/scan-transaction.types';
-import { VerificationResult } from '../persistence/verification-result.entity';
-import type { VerificationDecision } from '../persistence/verification.types';
+import { CallbackInboxRepository } from '../persistence/callback-inbox.repository';
+import { JumioDatabase, type DbSession } from '../persistence/database-engine';
+import {
+  VerificationResultRepository,
+  type ResultPurgeScope,
+} from '../persistence/verification-result.repository';
 import type { AuditAction, AuditCause } from '../persistence/audit-event.entity';
 import { recordAuditEvent } from './audit-trail';
-import { ErasureRequest } from '../persistence/erasure-request.entity';
 
-/** Which results lose their personal data. */
-export type ResultPurgeScope =
-  /** Retention: results that arrived before this time. */
-  | { createdBefore: Date }
-  /** Erasure: every result of this user's transactions. */
-  | { userId: string }
-  /** Erasure backstop: results that arrived late for transactions of users erased since. */
-  | { erasedUsers: true };
+export type { ResultPurgeScope };
 
 const BATCH_SIZE = 100;
-
-interface ClaimedResult {
-  resultId: string;
-  transactionId: string;
-  status: ScanStatus;
-  decision: VerificationDecision | null;
-}
 
 /**
  * Removes personal data while keeping the decision and its timestamps. Every purged result gets an audit
@@ -36,7 +20,11 @@ interface ClaimedResult {
  */
 @Injectable()
 export class PersonalDataPurger {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly database: JumioDatabase,
+    private readonly results: VerificationResultRepository,
+    private readonly inbox: CallbackInboxRepository,
+  ) {}
 
   /** Purges extracted data in batches; returns how many results were purged. */
   async purgeResults(
@@ -46,8 +34,8 @@ export class PersonalDataPurger {
   ): Promise<number> {
     let total = 0;
     for (;;) {
-      const purged = await runInTransaction(this.dataSource, (manager) =>
-        this.purgeBatch(manager, scope, cause, action),
+      const purged = await this.database.transaction((session) =>
+        this.purgeBatch(session, scope, cause, action),
       );
       total += purged.purged;
       if (purged.claimed < BATCH_SIZE) return total;
@@ -59,53 +47,24 @@ export class PersonalDataPurger {
    * those of one user's transactions. The inbox row stays (reference, outcome, timestamps) for idempotency
    * and audit. One guarded UPDATE: idempotent, and concurrent runs simply find nothing left to do.
    */
-  async purgeCallbackPayloads(
-    scope: { receivedBefore: Date } | { userId: string },
-  ): Promise<number> {
-    const query = this.dataSource
-      .createQueryBuilder()
-      .update(CallbackInboxEntry)
-      .set({ payload: '' })
-      .where("payload <> ''");
-    if ('userId' in scope) {
-      query.andWhere(
-        `scan_transaction_id IN (${this.dataSource
-          .createQueryBuilder()
-          .select('t.id')
-          .from(ScanTransaction, 't')
-          .where('t.user_id = :userId')
-          .getQuery()})`,
-        { userId: scope.userId },
-      );
-    } else {
-      query.andWhere('(processed_at IS NOT NULL OR received_at < :receivedBefore)', {
-        receivedBefore: scope.receivedBefore,
-      });
-    }
-    const result = await query.execute();
-    return result.affected ?? 0;
+  purgeCallbackPayloads(scope: { receivedBefore: Date } | { userId: string }): Promise<number> {
+    return this.inbox.purgePayloads(scope);
   }
 
   private async purgeBatch(
-    manager: EntityManager,
+    session: DbSession,
     scope: ResultPurgeScope,
     cause: AuditCause,
     action: AuditAction,
   ): Promise<{ claimed: number; purged: number }> {
-    const claimed = await this.claimQuery(manager, scope).getRawMany<ClaimedResult>();
+    const claimed = await this.results.claimToPurge(session, scope, BATCH_SIZE);
     let purged = 0;
     const now = new Date();
     for (const row of claimed) {
-      const result = await manager
-        .createQueryBuilder()
-        .update(VerificationResult)
-        .set({ extractedData: null })
-        .where('id = :id AND extracted_data IS NOT NULL', { id: row.resultId })
-        .execute();
-      if (!result.affected) continue;
+      if (!(await this.results.purgeExtractedData(session, row.resultId))) continue;
       purged += 1;
       const state = { status: row.status, decision: row.decision };
-      await recordAuditEvent(manager, {
+      await recordAuditEvent(session, {
         scanTransactionId: row.transactionId,
         cause,
         action,
@@ -115,39 +74,5 @@ export class PersonalDataPurger {
       });
     }
     return { claimed: claimed.length, purged };
-  }
-
-  private claimQuery(
-    manager: EntityManager,
-    scope: ResultPurgeScope,
-  ): SelectQueryBuilder<VerificationResult> {
-    const query = manager
-      .getRepository(VerificationResult)
-      .createQueryBuilder('r')
-      .innerJoin(ScanTransaction, 't', 't.id = r.scanTransactionId')
-      .select('r.id', 'resultId')
-      .addSelect('t.id', 'transactionId')
-      .addSelect('t.status', 'status')
-      .addSelect('t.decision', 'decision')
-      .where('r.extractedData IS NOT NULL')
-      .orderBy('r.createdAt', 'ASC')
-      .limit(BATCH_SIZE);
-    if ('createdBefore' in scope) {
-      query.andWhere('r.createdAt < :createdBefore', { createdBefore: scope.createdBefore });
-    } else if ('userId' in scope) {
-      query.andWhere('t.userId = :userId', { userId: scope.userId });
-    } else {
-      const erased = manager
-        .createQueryBuilder()
-        .select('1')
-        .from(ErasureRequest, 'e')
-        .where('e.user_id = t.user_id AND e.requested_at >= t.created_at')
-        .getQuery();
-      query.andWhere(`EXISTS (${erased})`);
-    }
-    if (this.dataSource.options.type === 'postgres') {
-      query.setLock('pessimistic_write', undefined, ['r']).setOnLocked('skip_locked');
-    }
-    return query;
   }
 }

@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { sqlDialect } from '../persistence/sql-dialect';
+import type { EncryptedValuesRepository } from '../persistence/encrypted-values.repository';
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encrypted-columns';
 import { FieldCipher } from './field-cipher';
 
@@ -22,11 +21,6 @@ export interface ReencryptOptions {
   columns?: readonly EncryptedColumn[];
 }
 
-interface StoredRow {
-  id: string;
-  value: string;
-}
-
 /**
  * Re-encrypts every encrypted value to the cipher's current key, row by row in id order (plain SQL: table
  * and column names come from ENCRYPTED_COLUMNS, never from input). Safe to run while
@@ -34,19 +28,19 @@ interface StoredRow {
  * so a concurrent update always wins, and values already on the current key are skipped.
  */
 export async function reencryptAll(
-  dataSource: DataSource,
+  values: EncryptedValuesRepository,
   cipher: FieldCipher,
   options: ReencryptOptions = {},
 ): Promise<ReencryptionReport[]> {
   const reports: ReencryptionReport[] = [];
   for (const column of options.columns ?? ENCRYPTED_COLUMNS) {
-    reports.push(await reencryptColumn(dataSource, cipher, column, options.batchSize ?? 200));
+    reports.push(await reencryptColumn(values, cipher, column, options.batchSize ?? 200));
   }
   return reports;
 }
 
 async function reencryptColumn(
-  dataSource: DataSource,
+  values: EncryptedValuesRepository,
   cipher: FieldCipher,
   target: EncryptedColumn,
   batchSize: number,
@@ -61,7 +55,7 @@ async function reencryptColumn(
   };
   let afterId = '';
   for (;;) {
-    const rows = await readBatch(dataSource, target, afterId, batchSize);
+    const rows = await values.readBatch(target, afterId, batchSize);
     for (const row of rows) {
       if (!cipher.needsReencryption(row.value)) {
         report.current += 1;
@@ -77,8 +71,7 @@ async function reencryptColumn(
         report.failedRowIds.push(row.id);
         continue;
       }
-      const written = await writeIfUnchanged(
-        dataSource,
+      const written = await values.writeIfUnchanged(
         target,
         row,
         cipher.encrypt(plaintext, location),
@@ -89,35 +82,4 @@ async function reencryptColumn(
     if (rows.length < batchSize) return report;
     afterId = rows[rows.length - 1].id;
   }
-}
-
-function readBatch(
-  dataSource: DataSource,
-  target: EncryptedColumn,
-  afterId: string,
-  batchSize: number,
-): Promise<StoredRow[]> {
-  const { table, idColumn, column } = target;
-  return sqlDialect(dataSource).rows<StoredRow>(
-    dataSource,
-    `SELECT "${idColumn}" AS id, "${column}" AS value FROM "${table}"
-     WHERE "${column}" IS NOT NULL AND "${column}" <> '' AND "${idColumn}" > ?
-     ORDER BY "${idColumn}" LIMIT ${Math.max(1, Math.floor(batchSize))}`,
-    [afterId],
-  );
-}
-
-async function writeIfUnchanged(
-  dataSource: DataSource,
-  target: EncryptedColumn,
-  row: StoredRow,
-  value: string,
-): Promise<boolean> {
-  const { table, idColumn, column } = target;
-  const written = await sqlDialect(dataSource).rows<{ id: string }>(
-    dataSource,
-    `UPDATE "${table}" SET "${column}" = ? WHERE "${idColumn}" = ? AND "${column}" = ? RETURNING "${idColumn}" AS id`,
-    [value, row.id, row.value],
-  );
-  return written.length === 1;
 }

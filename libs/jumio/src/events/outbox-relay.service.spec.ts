@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
 import type { JumioSettings } from '../options/jumio-settings';
-import { BackgroundDatabase } from '../jobs/background-database';
+import { BackgroundDatabase } from '../persistence/background-data-source';
 import { OUTBOX_TABLE } from './outbox.writer';
 import { OutboxRelay } from './outbox-relay.service';
 import { ScanTransactionEvents } from './scan-transaction-events';

@@ -4,7 +4,7 @@ import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-
 import { nextTryAt, OUTBOX_BACKOFF } from '../jobs/backoff';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { BackgroundDatabase } from '../jobs/background-database';
+import { BackgroundDatabase } from '../persistence/background-data-source';
 import { OutboxRepository, type OutboxRow } from '../persistence/outbox.repository';
 import { parseReasons } from '../transaction/scan-transaction.rules';
 import type { ScanType } from '../persistence/scan-transaction.types';

@@ -76,7 +76,3 @@ export interface JumioPlatform {
   /** Deletes the scan (legacy) or the user's whole account (KYX) at Jumio. @throws JumioError. */
   delete(product: JumioProduct, references: ScanReferences): Promise<void>;
 }
-
-export function productOfType(type: ScanType): JumioProduct {
-  return type === 'POI' ? 'NETVERIFY' : 'DOCUMENT';
-}

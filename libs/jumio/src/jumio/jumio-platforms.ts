@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { KyxAccount } from '../persistence/kyx-account.entity';
-import { KyxScan } from '../persistence/kyx-scan.entity';
+import { JumioDatabase } from '../persistence/database-engine';
+import { KyxAccountRepository } from '../persistence/kyx-account.repository';
+import { KyxScanRepository } from '../persistence/kyx-scan.repository';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 import type { JumioPlatform, PlatformStart, StartedScan } from './jumio-platform';
@@ -40,7 +40,9 @@ export class JumioPlatforms {
   constructor(
     @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     jumio: JumioClient,
-    private readonly dataSource: DataSource,
+    private readonly database: JumioDatabase,
+    private readonly accounts: KyxAccountRepository,
+    private readonly scans: KyxScanRepository,
     @Optional() metrics?: JumioMetrics,
   ) {
     const kyx = settings.kyx;
@@ -122,7 +124,7 @@ export class JumioPlatforms {
    * need it.
    */
   async forgetAccount(userId: string): Promise<void> {
-    await this.dataSource.getRepository(KyxAccount).delete({ userId });
+    await this.accounts.forget(userId);
   }
 
   private ofScan(jumioReference: string): Promise<PlatformOfScan> {
@@ -139,7 +141,7 @@ export class JumioPlatforms {
   ): Promise<PlatformOfScan> {
     const legacy = { platform: this.legacy, accountId: null };
     if (!this.kyx) return legacy;
-    const kyxScan = await this.dataSource.getRepository(KyxScan).findOneBy(where);
+    const kyxScan = await this.scans.find(where);
     return kyxScan ? { platform: this.kyx, accountId: kyxScan.accountId } : legacy;
   }
 
@@ -147,17 +149,15 @@ export class JumioPlatforms {
     tx: ScanTransaction,
     settings: PlatformStartSettings,
   ): Promise<PlatformStart> {
-    const account =
-      this.forNewStarts === this.kyx
-        ? await this.dataSource.getRepository(KyxAccount).findOneBy({ userId: tx.userId })
-        : null;
+    const accountId =
+      this.forNewStarts === this.kyx ? await this.accounts.accountIdOf(tx.userId) : null;
     return {
       type: tx.type,
       customerInternalReference: tx.customerInternalReference,
       userReference: tx.userReference,
       callbackUrl: settings.callbackUrl,
       tokenLifetimeMs: settings.tokenLifetimeMs,
-      accountId: account?.accountId ?? null,
+      accountId,
       locale: tx.locale,
       documentType: tx.documentType,
       country: tx.country,
@@ -168,14 +168,9 @@ export class JumioPlatforms {
   private async remember(tx: ScanTransaction, started: StartedScan): Promise<void> {
     if (this.forNewStarts.name !== 'kyx') return;
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(KyxAccount).save({
-        userId: tx.userId,
-        accountId: started.accountId!,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.getRepository(KyxScan).insert({
+    await this.database.transaction(async (session) => {
+      await this.accounts.save(session, tx.userId, started.accountId!, now);
+      await this.scans.insert(session, {
         scanTransactionId: tx.id,
         workflowExecutionId: started.jumioReference!,
         accountId: started.accountId!,

@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { DataSource } from 'typeorm';
-import { databaseCanServe } from './database-probe';
+import { DatabaseHealth } from '../persistence/database-health';
 import { JumioMetrics } from '../jumio/jumio-metrics';
 
 const DATABASE_PROBE_TIMEOUT_MS = 1500;
@@ -17,7 +16,7 @@ const DATABASE_PROBE_TIMEOUT_MS = 1500;
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealth,
     private readonly indicators: HealthIndicatorService,
     private readonly metrics: JumioMetrics,
   ) {}
@@ -36,7 +35,7 @@ export class HealthController {
 
   private async databaseState() {
     const indicator = this.indicators.check('database');
-    return (await databaseCanServe(this.dataSource, DATABASE_PROBE_TIMEOUT_MS))
+    return (await this.database.canServe(DATABASE_PROBE_TIMEOUT_MS))
       ? indicator.up()
       : indicator.down();
   }

@@ -14,6 +14,7 @@ import { CALLBACK_ROUTE } from '../common/callback-url';
 import { BillableThrottlerGuard } from './billable-throttler.guard';
 import { callbackMetricsMiddleware } from './callback-metrics.middleware';
 import { HealthController } from './health.controller';
+import { DatabaseHealth } from '../persistence/database-health';
 import { JumioMetrics } from '../jumio/jumio-metrics';
 import { JumioObservabilityModule } from './jumio-observability.module';
 import { JUMIO_OPS_DEFAULTS, JUMIO_OPS_OPTIONS, type JumioOpsOptions } from './jumio-ops.options';
@@ -83,7 +84,7 @@ export class JumioOpsModule implements NestModule {
         ...(settings.health ? [HealthController] : []),
         ...(settings.metrics ? [MetricsController] : []),
       ],
-      providers,
+      providers: [...providers, ...(settings.health ? [DatabaseHealth] : [])],
     };
   }
 

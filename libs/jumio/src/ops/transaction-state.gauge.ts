@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { JumioMetrics } from '../jumio/jumio-metrics';
+import {
+  ScanTransactionRepository,
+  type TransactionStateCount,
+} from '../persistence/scan-transaction.repository';
 
 /** One scrape at most this often reaches the database; a GROUP BY over every transaction is not free. */
 const CACHE_MS = 15_000;
-
-interface StateRow {
-  type: string;
-  channel: string | null;
-  status: string;
-  decision: string | null;
-  count: string | number;
-}
 
 /**
  * `jumio_scan_transactions{type,channel,status,decision}`: how many transactions are in each state now,
@@ -21,10 +16,10 @@ interface StateRow {
  */
 @Injectable()
 export class TransactionStateGauge {
-  private cached?: { at: number; rows: StateRow[] };
+  private cached?: { at: number; rows: TransactionStateCount[] };
 
-  constructor(metrics: JumioMetrics, dataSource: DataSource) {
-    const read = () => this.read(dataSource);
+  constructor(metrics: JumioMetrics, transactions: ScanTransactionRepository) {
+    const read = () => this.read(transactions);
     new Gauge({
       name: 'jumio_scan_transactions',
       help: 'Scan transactions by type, channel, status and verification decision (cluster-wide, from the database)',
@@ -48,12 +43,9 @@ export class TransactionStateGauge {
     });
   }
 
-  private async read(dataSource: DataSource): Promise<StateRow[]> {
+  private async read(transactions: ScanTransactionRepository): Promise<TransactionStateCount[]> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.rows;
-    const rows = await dataSource.query<StateRow[]>(
-      `SELECT "type", "channel", "status", "decision", count(*) AS "count"
-       FROM "jumio_scan_transaction" GROUP BY "type", "channel", "status", "decision"`,
-    );
+    const rows = await transactions.countByState();
     this.cached = { at: Date.now(), rows };
     return rows;
   }

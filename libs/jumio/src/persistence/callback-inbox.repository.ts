@@ -1,6 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { FactoryProvider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CallbackInboxEntry, type CallbackOutcome } from './callback-inbox.entity';
+import { ScanTransaction } from './scan-transaction.entity';
 import { preparedQuery, type PreparedQuery } from './prepared-query';
-import type { CallbackOutcome } from './callback-inbox.entity';
+
 import { sqlDialect, type SqlDialect } from './sql-dialect';
 import { WorkLeases, type DueRows } from './work-leases';
 
@@ -8,6 +11,18 @@ export const CALLBACK_INBOX_TABLE = 'jumio_callback_inbox';
 /** Callbacks still to process: not processed, raw form still there (retention empties it eventually). */
 const TO_PROCESS: DueRows = { where: `processed_at IS NULL AND payload <> ''` };
 const STORED_COLUMNS = 'received_at, scan_transaction_id, jumio_reference, payload';
+
+/**
+ * The stored callback, tied to the transaction whose token was in its URL, in the same statement that
+ * looks the token up: one round trip, and no row at all for an unknown token. The lookup is by the
+ * token's SHA-256 (unique index); timing it tells nothing usable about a token.
+ */
+const RECORD = (timestamp: string) => `
+  INSERT INTO ${CALLBACK_INBOX_TABLE} (id, received_at, jumio_reference, scan_transaction_id, payload,
+    processed_at, outcome, error_field)
+  SELECT ?, ${timestamp}, ?, id, ?, ${timestamp}, ?, ? FROM jumio_scan_transaction
+  WHERE callback_token_hash = ?
+  RETURNING id`;
 
 /** A stored callback as the inbox worker reads it (the payload still sealed). */
 export interface StoredCallback {
@@ -27,13 +42,15 @@ interface StoredRow {
 }
 
 /**
- * Every statement of the inbox worker on `jumio_callback_inbox` (the insert of a callback is on the
- * request path: CallbackInboxService.record). Built on the background DataSource. The statements run for
- * each callback are named prepared statements on PostgreSQL (parsed and planned once per connection).
+ * Every statement on `jumio_callback_inbox`: the insert of a callback on the request path (`record`, on
+ * the host's DataSource) and the inbox worker's (built on the background DataSource). The statements run
+ * for each callback are named prepared statements on PostgreSQL (parsed and planned once per connection).
  */
 export class CallbackInboxRepository {
   readonly leases: WorkLeases;
   private readonly dialect: SqlDialect;
+  private readonly dataSource: DataSource;
+  private readonly insert: PreparedQuery<{ id: string }>;
   private readonly takeAndRead: PreparedQuery<StoredRow>;
   private readonly read: PreparedQuery<StoredRow>;
   private readonly close: PreparedQuery<unknown>;
@@ -42,9 +59,13 @@ export class CallbackInboxRepository {
   private readonly delayEarlier: PreparedQuery<unknown>;
 
   constructor(dataSource: DataSource, leaseMs?: number) {
+    this.dataSource = dataSource;
     this.dialect = sqlDialect(dataSource);
     this.leases = new WorkLeases(dataSource, this.dialect, CALLBACK_INBOX_TABLE, leaseMs);
     const table = CALLBACK_INBOX_TABLE;
+    // PostgreSQL types a SELECT list's parameters as text, which a timestamptz column does not take.
+    const timestamp = this.dialect.isPostgres ? 'CAST(? AS timestamptz)' : '?';
+    this.insert = preparedQuery(dataSource, 'jumio_callback_record', RECORD(timestamp));
     this.takeAndRead = preparedQuery(
       dataSource,
       'jumio_inbox_take',
@@ -84,6 +105,29 @@ export class CallbackInboxRepository {
       `UPDATE ${table} SET claimed_until = ? WHERE scan_transaction_id = ? AND id <> ?
        AND processed_at IS NULL AND received_at <= ? AND ${this.leases.free}`,
     );
+  }
+
+  /**
+   * Stores a callback, unprocessed, for the transaction whose callback token hashes to `tokenHash`, in
+   * one statement; false when no transaction has this token (nothing stored).
+   */
+  async record(
+    id: string,
+    tokenHash: string,
+    claimedReference: string | null,
+    sealedPayload: string,
+  ): Promise<boolean> {
+    const [row] = await this.insert([
+      id,
+      this.dialect.time(new Date()),
+      claimedReference,
+      sealedPayload,
+      null,
+      null,
+      null,
+      tokenHash,
+    ]);
+    return row !== undefined;
   }
 
   /** Whether any callback waits for processing now: one probe of a partial index (cheap when idle). */
@@ -165,6 +209,35 @@ export class CallbackInboxRepository {
     ]);
   }
 
+  /**
+   * Empties raw callback payloads: those already processed, those older than `receivedBefore`, and
+   * (erasure) those of one user's transactions. One guarded UPDATE; returns how many it emptied.
+   */
+  async purgePayloads(scope: { receivedBefore: Date } | { userId: string }): Promise<number> {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .update(CallbackInboxEntry)
+      .set({ payload: '' })
+      .where("payload <> ''");
+    if ('userId' in scope) {
+      query.andWhere(
+        `scan_transaction_id IN (${this.dataSource
+          .createQueryBuilder()
+          .select('t.id')
+          .from(ScanTransaction, 't')
+          .where('t.user_id = :userId')
+          .getQuery()})`,
+        { userId: scope.userId },
+      );
+    } else {
+      query.andWhere('(processed_at IS NOT NULL OR received_at < :receivedBefore)', {
+        receivedBefore: scope.receivedBefore,
+      });
+    }
+    const result = await query.execute();
+    return result.affected ?? 0;
+  }
+
   private toStored(id: string, row: StoredRow): StoredCallback {
     const receivedAt =
       row.received_at instanceof Date
@@ -183,3 +256,10 @@ export class CallbackInboxRepository {
 function field(errorField: string | undefined): string | null {
   return errorField?.slice(0, 64) ?? null;
 }
+
+/** The inbox on the host's DataSource, where the callback route stores what arrives. */
+export const CALLBACK_INBOX_REPOSITORY_PROVIDER: FactoryProvider<CallbackInboxRepository> = {
+  provide: CallbackInboxRepository,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource) => new CallbackInboxRepository(dataSource),
+};

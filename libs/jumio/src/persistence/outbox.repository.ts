@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { FactoryProvider } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { DbSession } from './database-engine';
 import { OUTBOX_TABLE } from './outbox-table';
 import { runInTransaction } from './db-transaction';
 import { sqlDialect, type SqlDialect } from './sql-dialect';
@@ -22,9 +25,21 @@ export interface OutboxRow {
   attempts: number | string;
 }
 
+/** A lifecycle event to append, as the outbox stores it. */
+export interface NewOutboxEvent {
+  scanTransactionId: string;
+  userId: string;
+  scanType: string;
+  eventType: string;
+  decision: string | null;
+  /** JSON array of reason codes. */
+  reasons: string;
+  occurredAt: Date;
+}
+
 /**
- * The relay's statements on the outbox (events are appended by OutboxWriter, inside the transaction of
- * the change they announce). Built on the background DataSource.
+ * Every statement on the outbox: the append (OutboxWriter, inside the transaction of the change it
+ * announces; on the host's DataSource) and the relay's (built on the background DataSource).
  */
 export class OutboxRepository {
   readonly leases: WorkLeases;
@@ -36,6 +51,28 @@ export class OutboxRepository {
   ) {
     this.dialect = sqlDialect(dataSource);
     this.leases = new WorkLeases(dataSource, this.dialect, OUTBOX_TABLE, leaseMs);
+  }
+
+  /** Appends an event within `session`, due at once. */
+  async append(session: DbSession, event: NewOutboxEvent): Promise<void> {
+    const at = this.dialect.time(event.occurredAt);
+    await this.dialect.rows(
+      session,
+      `INSERT INTO ${OUTBOX_TABLE} (id, scan_transaction_id, user_id, scan_type, event_type, decision,
+         reasons, occurred_at, next_attempt_at, attempts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      [
+        randomUUID(),
+        event.scanTransactionId,
+        event.userId,
+        event.scanType,
+        event.eventType,
+        event.decision,
+        event.reasons,
+        at,
+        at,
+      ],
+    );
   }
 
   /** Whether any event is due: one read of the pending-events index (the relay is idle most of the time). */
@@ -87,3 +124,10 @@ export class OutboxRepository {
     await runInTransaction(this.dataSource, (manager) => this.dialect.rows(manager, sql, params));
   }
 }
+
+/** The outbox on the host's DataSource, where request-path changes append their events. */
+export const OUTBOX_REPOSITORY_PROVIDER: FactoryProvider<OutboxRepository> = {
+  provide: OutboxRepository,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource) => new OutboxRepository(dataSource),
+};

@@ -15,6 +15,15 @@ export type ScanTransactionChanges = Partial<
   Omit<ScanTransaction, 'id' | 'version' | 'userId' | 'type'>
 >;
 
+/** How many transactions are in one state (`count` as the driver returns it). */
+export interface TransactionStateCount {
+  type: string;
+  channel: string | null;
+  status: string;
+  decision: string | null;
+  count: string | number;
+}
+
 /**
  * Every statement of the request paths on jumio_scan_transaction (the background workers' claims are in
  * their own repositories). Writes that belong to a larger change take the caller's `DbSession`.
@@ -114,5 +123,25 @@ export class ScanTransactionRepository {
       .where('id = :id AND version = :version', { id, version })
       .execute();
     return result.affected === 1;
+  }
+
+  /** Transactions per type, channel, status and decision, over the whole table (the state gauge). */
+  countByState(): Promise<TransactionStateCount[]> {
+    return this.rows.query(
+      `SELECT "type", "channel", "status", "decision", count(*) AS "count"
+       FROM "jumio_scan_transaction" GROUP BY "type", "channel", "status", "decision"`,
+    );
+  }
+
+  /** The user's transactions known to Jumio (with a reference) created up to `createdUpTo` (erasure). */
+  jumioScansOf(userId: string, createdUpTo: Date): Promise<ScanTransaction[]> {
+    return this.rows
+      .createQueryBuilder('t')
+      .select(['t.id', 't.type', 't.jumioReference', 't.status', 't.decision'])
+      .where(
+        't.userId = :userId AND t.jumioReference IS NOT NULL AND t.createdAt <= :requestedAt',
+        { userId, requestedAt: createdUpTo },
+      )
+      .getMany();
   }
 }

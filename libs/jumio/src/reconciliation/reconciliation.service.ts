@@ -4,7 +4,7 @@ import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { BackgroundResults } from '../results/background-results';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { BackgroundDatabase } from '../jobs/background-database';
+import { BackgroundDatabase } from '../persistence/background-data-source';
 import { ScanTransactionWorkRepository } from '../persistence/scan-transaction-work.repository';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf } from '../transaction/scan-transaction.rules';

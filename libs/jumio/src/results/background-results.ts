@@ -2,7 +2,7 @@ import type { FactoryProvider } from '@nestjs/common';
 import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
 import { OutboxWriter } from '../events/outbox.writer';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
-import { BackgroundDatabase } from '../jobs/background-database';
+import { BackgroundDatabase } from '../persistence/background-data-source';
 import { JumioDatabase } from '../persistence/database-engine';
 import { ScanTransactionRepository } from '../persistence/scan-transaction.repository';
 import { VerificationResultRepository } from '../persistence/verification-result.repository';

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 /** The part of a better-sqlite3 connection used here. */
 interface SqliteConnection {
@@ -6,15 +7,23 @@ interface SqliteConnection {
   exec(sql: string): unknown;
 }
 
-/**
- * Whether the database can serve the module now, within `timeoutMs`. PostgreSQL: a `SELECT 1`. SQLite: a
- * write lock taken and given back at once (`BEGIN IMMEDIATE; ROLLBACK`), because a file locked by another
- * process still answers reads while every write fails: readiness must not say 200 then. Never throws.
- */
-export async function databaseCanServe(
-  dataSource: DataSource,
-  timeoutMs: number,
-): Promise<boolean> {
+/** The readiness probe's view of the host's database (ops/health.controller.ts). */
+@Injectable()
+export class DatabaseHealth {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Whether the database can serve the module now, within `timeoutMs`. PostgreSQL: a `SELECT 1`. SQLite:
+   * a write lock taken and given back at once (`BEGIN IMMEDIATE; ROLLBACK`), because a file locked by
+   * another process still answers reads while every write fails: readiness must not say 200 then.
+   * Never throws.
+   */
+  canServe(timeoutMs: number): Promise<boolean> {
+    return databaseCanServe(this.dataSource, timeoutMs);
+  }
+}
+
+async function databaseCanServe(dataSource: DataSource, timeoutMs: number): Promise<boolean> {
   if (!dataSource.isInitialized) return false;
   if (dataSource.options.type === 'better-sqlite3') return sqliteCanWrite(dataSource);
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,6 @@
 import { Logger, type FactoryProvider, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { JUMIO_ENTITIES } from '../persistence/jumio.entities';
+import { JUMIO_ENTITIES } from './jumio.entities';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 
 /**
