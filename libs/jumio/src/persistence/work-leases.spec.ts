@@ -23,18 +23,21 @@ describe('WorkLeases (SQLite)', () => {
   afterAll(() => dataSource.destroy());
 
   it('renews held leases, never shortens a longer claim or revives a released one, releases on demand', async () => {
-    const soon = dialect().time(new Date(Date.now() + 300));
-    const later = dialect().time(new Date(Date.now() + 60_000));
+    // A lease of a minute, rows held for one more second: renewal extends 'held' whatever the machine's
+    // speed, and 'postponed' (ten minutes away) is longer than any renewal.
+    const soon = dialect().time(new Date(Date.now() + 1_000));
+    const later = dialect().time(new Date(Date.now() + 600_000));
     await dataSource.query(
       `INSERT INTO work VALUES ('held', ?), ('postponed', ?), ('finished', NULL), ('queued', ?)`,
       [soon, later, soon],
     );
-    const leases = new WorkLeases(dataSource, dialect(), 'work', 300);
+    const leases = new WorkLeases(dataSource, dialect(), 'work', 60_000);
     leases.hold(['held', 'postponed', 'finished', 'queued']);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     await leases.renewHeld();
 
-    expect(String(await claimedUntil('held')) > dialect().time(new Date()).toString()).toBe(true);
+    const renewed = String(await claimedUntil('held'));
+    expect(renewed > String(soon)).toBe(true);
+    expect(renewed < String(later)).toBe(true);
     expect(await claimedUntil('postponed')).toBe(later);
     expect(await claimedUntil('finished')).toBeNull();
 
