@@ -2,9 +2,9 @@ import type { FactoryProvider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CallbackInboxEntry, type CallbackOutcome } from './callback-inbox.entity';
 import { ScanTransaction } from './scan-transaction.entity';
-import { preparedQuery, type PreparedQuery } from './prepared-query';
+import { preparedQuery, type PreparedQuery } from './database-engine';
 
-import { sqlDialect, type SqlDialect } from './sql-dialect';
+import { sqlDialect, type SqlDialect } from './database-engine';
 import { WorkLeases, type DueRows } from './work-leases';
 
 export const CALLBACK_INBOX_TABLE = 'jumio_callback_inbox';

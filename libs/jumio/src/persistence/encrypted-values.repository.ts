@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { sqlDialect, type SqlDialect } from './sql-dialect';
+import { sqlDialect, type SqlDialect } from './database-engine';
 
 /** An encrypted text column: constants of this module (data-protection/encrypted-columns.ts), never input. */
 export interface EncryptedValueColumn {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type Repository } from 'typeorm';
 import { ErasureRequest } from './erasure-request.entity';
 import { isUniqueViolation } from './unique-violation';
-import { sqlDialect } from './sql-dialect';
+import { sqlDialect } from './database-engine';
 import { WorkLeases } from './work-leases';
 
 /** A round of Delete API calls is leased for this long; longer than a round of timed-out calls. */

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { DbSession } from './database-engine';
 import { OUTBOX_TABLE } from './outbox-table';
-import { runInTransaction } from './db-transaction';
-import { sqlDialect, type SqlDialect } from './sql-dialect';
+import { runInTransaction } from './database-engine';
+import { sqlDialect, type SqlDialect } from './database-engine';
 import { WorkLeases } from './work-leases';
 
 /** Only the oldest undelivered event of a transaction is due: events of one transaction stay in order. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { runInTransaction } from './db-transaction';
+import { runInTransaction } from './database-engine';
 import { ScanTransaction } from './scan-transaction.entity';
-import { sqlDialect, type SqlDialect } from './sql-dialect';
+import { sqlDialect, type SqlDialect } from './database-engine';
 import { WorkLeases } from './work-leases';
 
 const TABLE = 'jumio_scan_transaction';

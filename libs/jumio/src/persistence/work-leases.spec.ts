@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { sqlDialect } from './sql-dialect';
+import { sqlDialect } from './database-engine';
 import { WorkLeases } from './work-leases';
 
 describe('WorkLeases (SQLite)', () => {

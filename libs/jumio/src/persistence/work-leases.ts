@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { failureSummary } from '../common/failure-summary';
-import { runInTransaction } from './db-transaction';
-import type { SqlDialect } from './sql-dialect';
+import { runInTransaction } from './database-engine';
+import type { SqlDialect } from './database-engine';
 
 /**
  * How long a lease on background work (an inbox callback, a reconciliation check, an outbox event) keeps
