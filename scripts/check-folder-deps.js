@@ -25,7 +25,6 @@ const LAYERS = [
   'reconciliation',
   'callback',
   'start',
-  'client-reports',
   'results',
   'events',
   'data-protection',
