@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CallbackParseError } from '../jumio/legacy/callback-form.parser';
+import { CallbackParseError } from '../jumio/callback-parse.error';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../jumio/jumio-reference';
 import { PersonalDataCipher } from '../persistence/personal-data.cipher';

@@ -8,8 +8,6 @@ import {
 import type { AuditAction, AuditCause } from '../persistence/audit-event.entity';
 import { recordAuditEvent } from '../persistence/audit-trail';
 
-export type { ResultPurgeScope };
-
 const BATCH_SIZE = 100;
 
 /**

@@ -5,7 +5,7 @@ import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import type { ApplyOutcome, ResultSource } from '../persistence/scan-transaction.types';
 import type { JumioResult } from '../persistence/verification.types';
-import type { DecisionPolicy } from '../transaction/decision-policy';
+import type { DecisionPolicy } from '../options/decision-policy.options';
 import {
   isOpen,
   planResult,

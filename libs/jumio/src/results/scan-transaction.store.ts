@@ -13,7 +13,8 @@ import {
   eventTypeForChange,
   type ScanTransactionEventType,
 } from '../transaction/scan-transaction-event';
-import type { ExtractedData, JumioResult } from '../persistence/verification.types';
+import type { JumioResult } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 import { JumioDatabase, type DbSession } from '../persistence/database-engine';
 import { UNCOUNTED_RETRY_STATUSES } from '../transaction/decision-policy';
 import { openReview } from './review-queue.writer';
