@@ -224,7 +224,7 @@ export class CallbackConfirmation {
       this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
-    const outcome = await this.results.applier.applyResult(result, 'CALLBACK');
+    const outcome = await this.results.applier.applyResult(result, 'CALLBACK', tx);
     // An unreadable callback that Jumio's answer replaced keeps the field that could not be read;
     // callbacks of this transaction that arrived before this retrieval are answered by it (one statement).
     await this.inbox.finishWithEarlier(

@@ -155,7 +155,7 @@ export class ScanTransactionStore {
       jumioStatus: result.jumioStatus,
       decision: result.decision,
       reasons: JSON.stringify(result.reasons),
-      // Encrypted, bound to this row (data-protection/personal-data.cipher.ts).
+      // Encrypted, bound to this row (persistence/personal-data.cipher.ts).
       extractedData: this.personalData.sealExtractedData(id, result.extracted),
       reportedAt: result.reportedAt,
       createdAt: now,
