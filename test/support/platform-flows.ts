@@ -27,7 +27,7 @@ export interface FlowPlatform {
   finishWeb(redirectUrl: string, outcome: FlowOutcome): Promise<void>;
   /** The app with Jumio's SDK after `!startScanTransaction`; returns the reference the SDK reports. */
   scanWithSdk(
-    kit: JumioTestKit,
+    kit: Pick<JumioTestKit, 'sandbox'>,
     handoff: MobileHandoffResponse,
     outcome: FlowOutcome,
   ): Promise<string>;
@@ -45,7 +45,7 @@ export interface FlowPlatform {
   dataCenter: string;
   /** What Jumio was told about a scan (references, callback URL). */
   scanAtJumio(
-    kit: JumioTestKit,
+    kit: Pick<JumioTestKit, 'sandbox'>,
     reference: string,
   ):
     | { callbackUrl?: string; customerInternalReference?: string; userReference?: string }
