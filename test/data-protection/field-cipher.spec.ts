@@ -4,7 +4,7 @@ import {
   FieldCipher,
   FieldDecryptionError,
   type EncryptionKeyRing,
-} from '@app/jumio/data-protection/field-cipher';
+} from '@app/jumio/persistence/field-cipher';
 import {
   parseEncryptionKeys,
   resolveKeyRing,

@@ -18,7 +18,7 @@ export type { ProofOfAddressRules } from './results/proof-of-address.rules';
 export { JUMIO_ENTITIES } from './persistence/jumio.entities';
 export { JUMIO_MIGRATIONS } from './persistence/migrations/jumio-migrations';
 export { parseEncryptionKeys } from './data-protection/encryption-keys';
-export type { EncryptionKeyRing } from './data-protection/field-cipher';
+export type { EncryptionKeyRing } from './persistence/field-cipher';
 // Results reach the host as events and as the onboarding step's state.
 export {
   ScanTransactionEvents,
@@ -29,7 +29,7 @@ export {
   type OnboardingStepCode,
   type ScanTransactionEvent,
   type ScanTransactionEventType,
-} from './events/scan-transaction-event';
+} from './transaction/scan-transaction-event';
 export {
   OnboardingStepService,
   type OnboardingStepState,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { ScanTransactionStore } from './scan-transaction.store';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { auditCauseOf } from '../data-protection/audit-trail';
+import { auditCauseOf } from '../persistence/audit-trail';
 import { decideNetverify } from '../jumio/legacy/verification-decision';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';

@@ -6,13 +6,13 @@ import {
   auditCauseOf,
   changesAuditedState,
   recordStateChange,
-} from '../data-protection/audit-trail';
-import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { OutboxWriter } from '../events/outbox.writer';
+} from '../persistence/audit-trail';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
+import { OutboxWriter } from './outbox.writer';
 import {
   eventTypeForChange,
   type ScanTransactionEventType,
-} from '../events/scan-transaction-event';
+} from '../transaction/scan-transaction-event';
 import type { ExtractedData, JumioResult } from '../persistence/verification.types';
 import { JumioDatabase, type DbSession } from '../persistence/database-engine';
 import { UNCOUNTED_RETRY_STATUSES } from '../transaction/decision-policy';

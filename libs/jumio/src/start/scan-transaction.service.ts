@@ -12,7 +12,7 @@ import {
   type ScanTransactionStatusResponse,
   type StatusFields,
 } from '../results/scan-transaction-status.response';
-import type { SetScanStatusDto } from '../client-reports/set-scan-status.dto';
+import type { SetScanStatusDto } from './dto/set-scan-status.dto';
 import type { StartPoaScanDto } from './dto/start-poa-scan.dto';
 import type { StartPoiScanDto } from './dto/start-poi-scan.dto';
 import type { WebRedirectResponse } from './dto/web-redirect.response';

@@ -4,7 +4,7 @@ import type { DbSession } from '../persistence/database-engine';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { OUTBOX_TABLE } from '../persistence/outbox-table';
 import { OutboxRepository } from '../persistence/outbox.repository';
-import type { ScanTransactionEventType } from './scan-transaction-event';
+import type { ScanTransactionEventType } from '../transaction/scan-transaction-event';
 export { OUTBOX_TABLE };
 
 /**
