@@ -129,13 +129,14 @@ describe.each(ADAPTERS)('Jumio failing, seen through the client routes (%s)', (a
   });
 });
 
-describe('circuit breaker per Jumio host, over real HTTP', () => {
+/** Each test its own app, so that every test starts with closed circuits. */
+describe('circuit breaker over real HTTP', () => {
   let kit: RelayedJumioTestKit;
   let sandbox: JumioSandbox;
   let jumio: HttpRelay;
   let app: TestApp;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     kit = await startRelayedJumioTestKit('sqlite', {
       requestTimeoutMs: ATTEMPT_TIMEOUT_MS,
       resilience,
@@ -143,9 +144,12 @@ describe('circuit breaker per Jumio host, over real HTTP', () => {
     ({ sandbox, jumio, app } = kit);
   });
 
-  afterAll(() => kit?.close());
+  afterEach(async () => {
+    sandbox?.control.reset();
+    await kit?.close();
+  });
 
-  it('opens after consecutive failures and then fails fast with 503 without calling Jumio', async () => {
+  it('per Jumio host: opens after consecutive failures and then fails fast with 503 without calling Jumio', async () => {
     sandbox.control.setFault({ group: 'initiate', kind: 503 });
     const initiate = (i: number) =>
       request(app.url)
@@ -168,34 +172,13 @@ describe('circuit breaker per Jumio host, over real HTTP', () => {
       .set('X-User-Id', 'breaker-user-99');
     expect(status.status).toBe(200);
   });
-});
 
-describe('circuit breaker per endpoint group: a hanging start among good status reads', () => {
-  let kit: RelayedJumioTestKit;
-  let sandbox: JumioSandbox;
-  let jumio: HttpRelay;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    kit = await startRelayedJumioTestKit('sqlite', {
-      requestTimeoutMs: ATTEMPT_TIMEOUT_MS,
-      resilience,
-    });
-    ({ sandbox, jumio, app } = kit);
-  });
-
-  afterAll(async () => {
-    sandbox?.control.reset();
-    await kit?.close();
-  });
-
-  const initiate = (userId: string) =>
-    request(app.url)
-      .post('/api/private/jumio/poi/!initiate')
-      .set('X-User-Id', userId)
-      .send(WEB_URLS);
-
-  it('opens the start circuit although status reads to the same host keep succeeding', async () => {
+  it('per endpoint group: a hanging start opens the start circuit although status reads to the same host keep succeeding', async () => {
+    const initiate = (userId: string) =>
+      request(app.url)
+        .post('/api/private/jumio/poi/!initiate')
+        .set('X-User-Id', userId)
+        .send(WEB_URLS);
     const client = app.app.get(JumioClient, { strict: false });
     expect((await initiate('endpoint-ok')).status).toBe(200);
     const [{ jumio_reference: reference }] = await app.dataSource.query<
