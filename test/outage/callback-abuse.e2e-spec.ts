@@ -1,19 +1,16 @@
 import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
 import { CallbackConfirmation } from '@app/jumio/callback/callback-confirmation.service';
-import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
+import type { JumioSandbox } from '@app/jumio-sandbox';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import request from 'supertest';
+import { ADAPTERS, type TestApp } from '../support/create-test-app';
 import {
-  ADAPTERS,
-  createTestApp,
-  createTestDatabase,
-  testJumioOptions,
-  type TestApp,
-  type TestDatabase,
-} from '../support/create-test-app';
-import { scanWithSdk } from '../support/jumio-test-kit';
-import { startHttpRelay, type HttpRelay } from '../resilience/support/http-relay';
+  scanWithSdk,
+  startRelayedJumioTestKit,
+  type RelayedJumioTestKit,
+} from '../support/jumio-test-kit';
+import type { HttpRelay } from '../resilience/support/http-relay';
 
 const BODY_TIMEOUT_MS = 1_000;
 /** Low, so that the test's flood exceeds it clearly on a busy machine too. */
@@ -24,31 +21,21 @@ const RATE_LIMIT = { perSecond: 20, burst: 40 };
  * callbacks for a decided transaction cost no Jumio call, and a body trickled in slowly is cut off.
  */
 describe.each(ADAPTERS)('callback route under abuse (%s)', (adapter) => {
+  let kit: RelayedJumioTestKit;
   let sandbox: JumioSandbox;
   let jumio: HttpRelay;
-  let database: TestDatabase;
   let app: TestApp;
 
   beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    jumio = await startHttpRelay([sandbox.url]);
-    database = await createTestDatabase('sqlite');
-    app = await createTestApp(
-      database,
-      testJumioOptions(jumio.url, {
-        callbackBodyTimeoutMs: BODY_TIMEOUT_MS,
-        callbackRateLimit: RATE_LIMIT,
-      }),
-      adapter,
+    kit = await startRelayedJumioTestKit(
+      'sqlite',
+      { callbackBodyTimeoutMs: BODY_TIMEOUT_MS, callbackRateLimit: RATE_LIMIT },
+      { adapter },
     );
+    ({ sandbox, jumio, app } = kit);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.stop();
-    await jumio?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => kit?.close());
 
   const retrievals = (reference: string) =>
     jumio.count(`GET /api/netverify/v2/scans/${reference}`) +

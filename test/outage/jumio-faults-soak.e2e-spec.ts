@@ -1,14 +1,13 @@
 import type { WebRedirectResponse } from '@app/jumio/start/dto/web-redirect.response';
-import { startJumioSandbox, type FaultSpec, type JumioSandbox } from '@app/jumio-sandbox';
+import type { FaultSpec, JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';
+import type { TestApp } from '../support/create-test-app';
 import {
-  createTestApp,
-  createTestDatabase,
-  testJumioOptions,
-  type TestApp,
-  type TestDatabase,
-} from '../support/create-test-app';
-import { finishWebJourney, WEB_URLS } from '../support/jumio-test-kit';
+  finishWebJourney,
+  startJumioTestKit,
+  WEB_URLS,
+  type JumioTestKit,
+} from '../support/jumio-test-kit';
 
 const SOAK_MS = 12_000;
 const FAULT_PERIOD_MS = 1_500;
@@ -28,38 +27,32 @@ const FAULTS: Array<Omit<FaultSpec, 'times'> | null> = [
  * (every stored one has Jumio's reference and link) and, once Jumio is back, no lost result.
  */
 describe('Jumio slow, failing and rate limiting during a soak', () => {
+  let kit: JumioTestKit;
   let sandbox: JumioSandbox;
-  let database: TestDatabase;
   let app: TestApp;
 
   beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    database = await createTestDatabase('postgres');
-    app = await createTestApp(
-      database,
-      testJumioOptions(sandbox.url, {
-        requestTimeoutMs: 500,
-        resilience: {
-          deadlineMs: 1_500,
-          retryInitialDelayMs: 20,
-          retryMaxDelayMs: 100,
-          maxRetryAfterMs: 1_000,
-          breakerThreshold: 3,
-          breakerHalfOpenAfterMs: 1_000,
-        },
-        // Reconciliation every second: what a failed confirmation left open is found again quickly.
-        retrievalScheduleSeconds: Array.from({ length: 60 }, () => 1),
-        reconciliationIntervalMs: 500,
-        callbackInboxIntervalMs: 500,
-      }),
-    );
+    kit = await startJumioTestKit('postgres', {
+      requestTimeoutMs: 500,
+      resilience: {
+        deadlineMs: 1_500,
+        retryInitialDelayMs: 20,
+        retryMaxDelayMs: 100,
+        maxRetryAfterMs: 1_000,
+        breakerThreshold: 3,
+        breakerHalfOpenAfterMs: 1_000,
+      },
+      // Reconciliation every second: what a failed confirmation left open is found again quickly.
+      retrievalScheduleSeconds: Array.from({ length: 60 }, () => 1),
+      reconciliationIntervalMs: 500,
+      callbackInboxIntervalMs: 500,
+    });
+    ({ sandbox, app } = kit);
   });
 
   afterAll(async () => {
     sandbox?.control.reset();
-    await app?.close();
-    await database?.stop();
-    await sandbox?.close();
+    await kit?.close();
   });
 
   it('leaves no half-made transaction and loses no result', async () => {

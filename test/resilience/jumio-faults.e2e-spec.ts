@@ -1,18 +1,17 @@
 import { JumioClient } from '@app/jumio/jumio/jumio.client';
 import { resolveJumioSettings } from '@app/jumio/option-validation/resolve-jumio-settings';
 import { JumioErrorCode, type JumioModuleOptions } from '@app/jumio';
-import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
+import type { JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';
+import { ADAPTERS, testJumioOptions, type TestApp } from '../support/create-test-app';
 import {
-  ADAPTERS,
-  createTestApp,
-  createTestDatabase,
-  testJumioOptions,
-  type TestApp,
-  type TestDatabase,
-} from '../support/create-test-app';
-import { WEB_URLS } from '../support/jumio-test-kit';
-import { startHttpRelay, type HttpRelay } from './support/http-relay';
+  startRelayedJumioTestKit,
+  startRelayedSandbox,
+  WEB_URLS,
+  type RelayedJumioTestKit,
+  type RelayedSandbox,
+} from '../support/jumio-test-kit';
+import type { HttpRelay } from './support/http-relay';
 
 /** Per-attempt timeout and deadline kept short so that "never hangs past its timeout" is quick to see. */
 const ATTEMPT_TIMEOUT_MS = 400;
@@ -33,33 +32,26 @@ const resilience: JumioModuleOptions['resilience'] = {
 };
 
 describe.each(ADAPTERS)('Jumio failing, seen through the client routes (%s)', (adapter) => {
+  let kit: RelayedJumioTestKit;
   let sandbox: JumioSandbox;
   let jumio: HttpRelay;
-  let database: TestDatabase;
   let app: TestApp;
   let user = 0;
 
   beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    jumio = await startHttpRelay([sandbox.url]);
-    database = await createTestDatabase('sqlite');
-    app = await createTestApp(
-      database,
+    kit = await startRelayedJumioTestKit(
+      'sqlite',
       // Every fault here hits the same host: keep its circuit closed (the breaker has its own suite).
-      testJumioOptions(jumio.url, {
+      {
         requestTimeoutMs: ATTEMPT_TIMEOUT_MS,
         resilience: { ...resilience, breakerThreshold: 100 },
-      }),
-      adapter,
+      },
+      { adapter },
     );
+    ({ sandbox, jumio, app } = kit);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.stop();
-    await jumio?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => kit?.close());
 
   afterEach(() => sandbox.control.reset());
 
@@ -137,30 +129,27 @@ describe.each(ADAPTERS)('Jumio failing, seen through the client routes (%s)', (a
   });
 });
 
-describe('circuit breaker per Jumio host, over real HTTP', () => {
+/** Each test its own app, so that every test starts with closed circuits. */
+describe('circuit breaker over real HTTP', () => {
+  let kit: RelayedJumioTestKit;
   let sandbox: JumioSandbox;
   let jumio: HttpRelay;
-  let database: TestDatabase;
   let app: TestApp;
 
-  beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    jumio = await startHttpRelay([sandbox.url]);
-    database = await createTestDatabase('sqlite');
-    app = await createTestApp(
-      database,
-      testJumioOptions(jumio.url, { requestTimeoutMs: ATTEMPT_TIMEOUT_MS, resilience }),
-    );
+  beforeEach(async () => {
+    kit = await startRelayedJumioTestKit('sqlite', {
+      requestTimeoutMs: ATTEMPT_TIMEOUT_MS,
+      resilience,
+    });
+    ({ sandbox, jumio, app } = kit);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.stop();
-    await jumio?.close();
-    await sandbox?.close();
+  afterEach(async () => {
+    sandbox?.control.reset();
+    await kit?.close();
   });
 
-  it('opens after consecutive failures and then fails fast with 503 without calling Jumio', async () => {
+  it('per Jumio host: opens after consecutive failures and then fails fast with 503 without calling Jumio', async () => {
     sandbox.control.setFault({ group: 'initiate', kind: 503 });
     const initiate = (i: number) =>
       request(app.url)
@@ -183,39 +172,13 @@ describe('circuit breaker per Jumio host, over real HTTP', () => {
       .set('X-User-Id', 'breaker-user-99');
     expect(status.status).toBe(200);
   });
-});
 
-describe('circuit breaker per endpoint group: a hanging start among good status reads', () => {
-  let sandbox: JumioSandbox;
-  let jumio: HttpRelay;
-  let database: TestDatabase;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    jumio = await startHttpRelay([sandbox.url]);
-    database = await createTestDatabase('sqlite');
-    app = await createTestApp(
-      database,
-      testJumioOptions(jumio.url, { requestTimeoutMs: ATTEMPT_TIMEOUT_MS, resilience }),
-    );
-  });
-
-  afterAll(async () => {
-    sandbox?.control.reset();
-    await app?.close();
-    await database?.stop();
-    await jumio?.close();
-    await sandbox?.close();
-  });
-
-  const initiate = (userId: string) =>
-    request(app.url)
-      .post('/api/private/jumio/poi/!initiate')
-      .set('X-User-Id', userId)
-      .send(WEB_URLS);
-
-  it('opens the start circuit although status reads to the same host keep succeeding', async () => {
+  it('per endpoint group: a hanging start opens the start circuit although status reads to the same host keep succeeding', async () => {
+    const initiate = (userId: string) =>
+      request(app.url)
+        .post('/api/private/jumio/poi/!initiate')
+        .set('X-User-Id', userId)
+        .send(WEB_URLS);
     const client = app.app.get(JumioClient, { strict: false });
     expect((await initiate('endpoint-ok')).status).toBe(200);
     const [{ jumio_reference: reference }] = await app.dataSource.query<
@@ -239,14 +202,15 @@ describe('circuit breaker per endpoint group: a hanging start among good status 
 
 describe('JumioClient retrieval against the sandbox, over real HTTP', () => {
   const CLIENT_DEADLINE_MS = 3_000;
+  let relayed: RelayedSandbox;
   let sandbox: JumioSandbox;
   let jumio: HttpRelay;
   let client: JumioClient;
   let reference: string;
 
   beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    jumio = await startHttpRelay([sandbox.url]);
+    relayed = await startRelayedSandbox();
+    ({ sandbox, jumio } = relayed);
     const options = testJumioOptions(jumio.url, {
       requestTimeoutMs: ATTEMPT_TIMEOUT_MS,
       resilience: { ...resilience, deadlineMs: CLIENT_DEADLINE_MS, breakerThreshold: 50 },
@@ -263,10 +227,7 @@ describe('JumioClient retrieval against the sandbox, over real HTTP', () => {
     reference = started.transactionReference;
   });
 
-  afterAll(async () => {
-    await jumio?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => relayed?.close());
 
   afterEach(() => sandbox.control.reset());
 

@@ -1,32 +1,23 @@
-import type { INestApplication } from '@nestjs/common';
-import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import request from 'supertest';
-import { ADAPTERS, createTestDatabase, type TestDatabase } from '../support/create-test-app';
+import { ADAPTERS } from '../support/create-test-app';
 import { WEB_URLS } from '../support/jumio-test-kit';
-import { createOpsTestApp } from './support/ops-test-app';
+import { startOpsHost, type OpsHost } from './support/ops-test-app';
 
 const RATE_LIMIT = 3;
 
 describe.each(ADAPTERS)('JumioOpsModule (%s)', (adapter) => {
-  let sandbox: JumioSandbox;
-  let database: TestDatabase;
-  let app: INestApplication;
+  let host: OpsHost;
   let url: string;
 
   beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    database = await createTestDatabase('sqlite');
-    ({ app, url } = await createOpsTestApp(database, sandbox.url, adapter, {
+    host = await startOpsHost(adapter, {
       billableRateLimit: { limit: RATE_LIMIT, ttlMs: 60_000 },
       accessLog: false,
-    }));
+    });
+    ({ url } = host);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.stop();
-    await sandbox?.close();
-  });
+  afterAll(() => host?.close());
 
   const status = (userId: string) =>
     request(url).get('/api/private/jumio/poi/!getScanTransactionStatus').set('X-User-Id', userId);
@@ -111,29 +102,20 @@ describe.each(ADAPTERS)('JumioOpsModule (%s)', (adapter) => {
 });
 
 describe.each(ADAPTERS)('JumioOpsModule with numeric user ids (%s)', (adapter) => {
-  let sandbox: JumioSandbox;
-  let database: TestDatabase;
-  let app: INestApplication;
+  let host: OpsHost;
   let url: string;
 
   beforeAll(async () => {
-    sandbox = await startJumioSandbox({ callbackDelayMs: 0, logger: () => undefined });
-    database = await createTestDatabase('sqlite');
     // The default resolver (`request.user.id`) and a host whose authentication sets a numeric id.
-    ({ app, url } = await createOpsTestApp(
-      database,
-      sandbox.url,
+    host = await startOpsHost(
       adapter,
       { billableRateLimit: { limit: RATE_LIMIT, ttlMs: 60_000 }, accessLog: false },
       { jumio: { resolveUserId: undefined }, numericUserIds: true },
-    ));
+    );
+    ({ url } = host);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.stop();
-    await sandbox?.close();
-  });
+  afterAll(() => host?.close());
 
   it('rate-limits the user the guard resolved, not the client address', async () => {
     const start = (userId: string) =>

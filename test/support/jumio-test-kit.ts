@@ -13,9 +13,11 @@ import {
   createTestDatabase,
   testJumioOptions,
   type DatabaseKind,
+  type HttpAdapterKind,
   type TestApp,
   type TestDatabase,
 } from './create-test-app';
+import { startHttpRelay, type HttpRelay } from '../resilience/support/http-relay';
 
 /** A host app with JumioModule on a fresh database, talking to a real Jumio sandbox over HTTP. */
 export interface JumioTestKit {
@@ -28,23 +30,81 @@ export interface JumioTestKit {
   close(): Promise<void>;
 }
 
+export interface KitHost {
+  /** The host app's HTTP adapter; by default `TEST_HTTP_ADAPTER`'s, else Express. */
+  adapter?: HttpAdapterKind;
+}
+
+/** A kit whose app reaches Jumio through a relay that counts each request (`jumio.count`). */
+export interface RelayedJumioTestKit extends JumioTestKit {
+  jumio: HttpRelay;
+}
+
 export async function startJumioTestKit(
   database: DatabaseKind,
   /** Module options, or a function of the sandbox's URL (e.g. for the KYX hosts). */
   options: Partial<JumioModuleOptions> | ((sandboxUrl: string) => Partial<JumioModuleOptions>) = {},
   sandboxOptions: JumioSandboxOptions = {},
+  host: KitHost = {},
 ): Promise<JumioTestKit> {
-  const sandbox = await startJumioSandbox({
-    port: 0,
-    callbackDelayMs: 0,
-    logger: () => undefined,
-    ...sandboxOptions,
-  });
+  const sandbox = await startQuietSandbox(sandboxOptions);
+  return openKit(sandbox, sandbox.url, database, options, host, () => sandbox.close());
+}
+
+/** The kit with a counting relay between the app and the sandbox. */
+export async function startRelayedJumioTestKit(
+  database: DatabaseKind,
+  options: Partial<JumioModuleOptions> = {},
+  host: KitHost = {},
+): Promise<RelayedJumioTestKit> {
+  const { sandbox, jumio, close } = await startRelayedSandbox();
+  const kit = await openKit(sandbox, jumio.url, database, options, host, close);
+  return { ...kit, jumio };
+}
+
+export interface RelayedSandbox {
+  sandbox: JumioSandbox;
+  jumio: HttpRelay;
+  close(): Promise<void>;
+}
+
+/** A sandbox behind a counting relay, for tests that call Jumio without a host app. */
+export async function startRelayedSandbox(): Promise<RelayedSandbox> {
+  const sandbox = await startQuietSandbox();
+  try {
+    const jumio = await startHttpRelay([sandbox.url]);
+    return {
+      sandbox,
+      jumio,
+      close: async () => {
+        await jumio.close();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+}
+
+function startQuietSandbox(options: JumioSandboxOptions = {}): Promise<JumioSandbox> {
+  return startJumioSandbox({ port: 0, callbackDelayMs: 0, logger: () => undefined, ...options });
+}
+
+/** Database and app in front of an already started Jumio; `closeJumio` ends that Jumio last. */
+async function openKit(
+  sandbox: JumioSandbox,
+  jumioUrl: string,
+  database: DatabaseKind,
+  options: Partial<JumioModuleOptions> | ((sandboxUrl: string) => Partial<JumioModuleOptions>),
+  host: KitHost,
+  closeJumio: () => Promise<void>,
+): Promise<JumioTestKit> {
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase(database);
-    const resolved = typeof options === 'function' ? options(sandbox.url) : options;
-    const app = await createTestApp(db, testJumioOptions(sandbox.url, resolved));
+    const resolved = typeof options === 'function' ? options(jumioUrl) : options;
+    const app = await createTestApp(db, testJumioOptions(jumioUrl, resolved), host.adapter);
     const openDb = db;
     return {
       app,
@@ -56,12 +116,12 @@ export async function startJumioTestKit(
         app.dataSource.query(`SELECT * FROM "${table}"${where ? ` WHERE ${where}` : ''}`),
       close: async () => {
         await app.close();
-        await sandbox.close();
         await openDb.stop();
+        await closeJumio();
       },
     };
   } catch (error) {
-    await sandbox.close();
+    await closeJumio();
     await db?.stop();
     throw error;
   }

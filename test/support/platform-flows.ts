@@ -27,7 +27,7 @@ export interface FlowPlatform {
   finishWeb(redirectUrl: string, outcome: FlowOutcome): Promise<void>;
   /** The app with Jumio's SDK after `!startScanTransaction`; returns the reference the SDK reports. */
   scanWithSdk(
-    kit: JumioTestKit,
+    kit: Pick<JumioTestKit, 'sandbox'>,
     handoff: MobileHandoffResponse,
     outcome: FlowOutcome,
   ): Promise<string>;
@@ -39,11 +39,13 @@ export interface FlowPlatform {
   jumioStatus: Record<FlowOutcome, string>;
   /** A reason the module records for a fraud outcome. */
   fraudReason: string;
+  /** A reason the module records for an unreadable (retryable) outcome. */
+  unreadableReason: string;
   /** The data centre the kit runs in. */
   dataCenter: string;
   /** What Jumio was told about a scan (references, callback URL). */
   scanAtJumio(
-    kit: JumioTestKit,
+    kit: Pick<JumioTestKit, 'sandbox'>,
     reference: string,
   ):
     | { callbackUrl?: string; customerInternalReference?: string; userReference?: string }
@@ -52,8 +54,17 @@ export interface FlowPlatform {
   scansAtJumio(kit: JumioTestKit): number;
   /** Whether Jumio deleted the scan (KYX: with the user's whole account). */
   deletedAtJumio(sandbox: JumioSandbox, reference: string): boolean | undefined;
-  /** Jumio sends the scan's last callback again. */
-  resendCallback(kit: JumioTestKit, reference: string): Promise<unknown>;
+  /** Jumio sends the scan's last callback again; what its receiver answered. */
+  resendCallback(kit: JumioTestKit, reference: string): Promise<{ responseStatus?: number }>;
+  /** The scan's last callback as Jumio sent it: the exact body and its content type. */
+  lastCallback(kit: JumioTestKit, reference: string): CallbackBody;
+  /** A callback body in the platform's format that names no valid Jumio reference. */
+  malformedCallback: CallbackBody;
+}
+
+export interface CallbackBody {
+  type: 'form' | 'json';
+  body: string;
 }
 
 const LEGACY_OUTCOMES = {
@@ -93,10 +104,23 @@ export const LEGACY_FLOWS: FlowPlatform = {
     kit.sandbox.control.transaction(reference)?.status !== 'PENDING',
   jumioStatus: LEGACY_OUTCOMES,
   fraudReason: 'DENIED_FRAUD',
+  unreadableReason: 'ERROR_NOT_READABLE_ID',
   dataCenter: 'US',
   scanAtJumio: (kit, reference) => kit.sandbox.control.transaction(reference),
   scansAtJumio: (kit) => kit.sandbox.control.findTransactions().length,
   resendCallback: (kit, reference) => kit.sandbox.control.resendCallback(reference),
+  lastCallback: (kit, reference) => ({
+    type: 'form',
+    body: kit.sandbox.control.callbacks({ reference }).at(-1)!.body,
+  }),
+  malformedCallback: {
+    type: 'form',
+    body: new URLSearchParams({
+      callBackType: 'NETVERIFYID',
+      jumioIdScanReference: 'secret-looking-value',
+      idFirstName: 'JANE',
+    }).toString(),
+  },
   deletedAtJumio: (sandbox, reference) => sandbox.control.transaction(reference)?.deleted,
 };
 
@@ -131,10 +155,23 @@ export const KYX_FLOWS: FlowPlatform = {
     poaUnfinished: 'SESSION_EXPIRED',
   },
   fraudReason: 'IMAGE_CHECKS_MANIPULATED_DOCUMENT',
+  unreadableReason: 'USABILITY_BLURRED',
   dataCenter: 'EU',
   scanAtJumio: (kit, reference) => kit.sandbox.kyx.execution(reference),
   scansAtJumio: (kit) => kit.sandbox.kyx.findExecutions().length,
   resendCallback: (kit, reference) => kit.sandbox.kyx.resendCallback(reference),
+  lastCallback: (kit, reference) => ({
+    type: 'json',
+    body: kit.sandbox.kyx.callbacks({ workflowExecutionId: reference }).at(-1)!.body,
+  }),
+  malformedCallback: {
+    type: 'json',
+    body: JSON.stringify({
+      callbackSentAt: new Date(0).toISOString(),
+      userReference: 'JANE',
+      workflowExecution: { id: 'secret-looking-value', status: 'PROCESSED' },
+    }),
+  },
   deletedAtJumio: (sandbox, reference) => sandbox.kyx.execution(reference)?.deleted,
 };
 

@@ -1,17 +1,18 @@
 import { parseCallbackForm } from '../jumio/legacy/callback-form.parser';
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
-import { readKyxCallback } from '../jumio/kyx/kyx-callback.reader';
+import { isKyxCallback, readKyxCallback } from '../jumio/kyx/kyx-callback.reader';
 
 /**
  * What a stored callback claims, on either platform: a legacy form (NV / DV fields) or a KYX JSON body
- * (`workflowExecution`, `account`). Only the reference is used, and only after it matched the URL token's
+ * (`workflowExecution`, `account`). The KYX reader says which bodies are its own (`isKyxCallback`); the
+ * legacy reader reads the rest. Only the reference is used, and only after it matched the URL token's
  * transaction; the result itself always comes from retrieval.
  * @throws CallbackParseError naming the missing or malformed field.
  */
 export function readCallbackClaim(
   body: Record<string, unknown>,
 ): (type: JumioProduct) => JumioResult {
-  if (!isKyxCallbackBody(body)) {
+  if (!isKyxCallback(body)) {
     const legacy = parseCallbackForm(body);
     return () => legacy;
   }
@@ -28,13 +29,10 @@ export function readCallbackClaim(
   });
 }
 
-/** KYX callbacks are JSON objects with a `workflowExecution` object; legacy ones are flat forms. */
-export function isKyxCallbackBody(body: Record<string, unknown>): boolean {
-  const execution = body.workflowExecution;
-  return typeof execution === 'object' && execution !== null;
-}
-
 /** The workflow execution id of a KYX callback body, if it has one (for the inbox's reference column). */
 export function kyxCallbackReference(body: Record<string, unknown>): unknown {
-  return isKyxCallbackBody(body) ? (body.workflowExecution as { id?: unknown }).id : undefined;
+  const execution = body.workflowExecution;
+  return typeof execution === 'object' && execution !== null
+    ? (execution as { id?: unknown }).id
+    : undefined;
 }

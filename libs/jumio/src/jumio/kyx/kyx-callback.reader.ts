@@ -11,6 +11,14 @@ export interface KyxCallback {
 }
 
 /**
+ * Whether a callback body is KYX's: only KYX callbacks have a `workflowExecution` field, whatever its
+ * value (a malformed one is still KYX's, and `readKyxCallback` names it). Every other body is legacy's.
+ */
+export function isKyxCallback(body: Record<string, unknown>): boolean {
+  return body.workflowExecution !== undefined;
+}
+
+/**
  * Reads a KYX JSON callback `{callbackSentAt, userReference?, workflowExecution{id, href, definitionKey,
  * status}, account{id, href}}`. Only the ids are needed; the hrefs are never followed.
  * @throws CallbackParseError naming the missing or malformed field.
