@@ -66,6 +66,7 @@ export function jumioModuleOptions(
     },
     instanceRole: jumio.JUMIO_INSTANCE_ROLE,
     callbackInboxConcurrency: jumio.JUMIO_CALLBACK_INBOX_CONCURRENCY,
+    backgroundPoolSize: jumio.JUMIO_BACKGROUND_POOL_SIZE,
     poaRules: {
       ...(jumio.JUMIO_POA_DOCUMENT_TYPES && {
         acceptedDocumentTypes: jumio.JUMIO_POA_DOCUMENT_TYPES,

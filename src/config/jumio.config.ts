@@ -282,6 +282,15 @@ export class JumioConfig {
   @Max(256, { message: 'JUMIO_CALLBACK_INBOX_CONCURRENCY must be between 1 and 256' })
   JUMIO_CALLBACK_INBOX_CONCURRENCY?: number;
 
+  /** Connections of the background work's own PostgreSQL pool; 0: share the host's. */
+  @Expose()
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'JUMIO_BACKGROUND_POOL_SIZE must be an integer' })
+  @Min(0, { message: 'JUMIO_BACKGROUND_POOL_SIZE must be between 0 and 100' })
+  @Max(100, { message: 'JUMIO_BACKGROUND_POOL_SIZE must be between 0 and 100' })
+  JUMIO_BACKGROUND_POOL_SIZE?: number;
+
   /** Proof-of-address document types accepted (Jumio DV codes), e.g. BS,UB. */
   @Expose()
   @Transform(toList)

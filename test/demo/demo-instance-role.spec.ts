@@ -8,6 +8,7 @@ describe('demo configuration: instance role, inbox concurrency, shared sandbox',
     const jumio = validateConfig(JumioConfig, {
       JUMIO_INSTANCE_ROLE: 'worker',
       JUMIO_CALLBACK_INBOX_CONCURRENCY: '32',
+      JUMIO_BACKGROUND_POOL_SIZE: '12',
       JUMIO_SANDBOX_URL: 'http://127.0.0.1:4999',
     });
     const options = jumioModuleOptions(
@@ -17,6 +18,7 @@ describe('demo configuration: instance role, inbox concurrency, shared sandbox',
     );
     expect(options.instanceRole).toBe('worker');
     expect(options.callbackInboxConcurrency).toBe(32);
+    expect(options.backgroundPoolSize).toBe(12);
     expect(options.retrievalUrl).toBe('http://127.0.0.1:4999');
   });
 
@@ -25,6 +27,7 @@ describe('demo configuration: instance role, inbox concurrency, shared sandbox',
       validateConfig(JumioConfig, {
         JUMIO_INSTANCE_ROLE: 'everything',
         JUMIO_CALLBACK_INBOX_CONCURRENCY: '0',
+        JUMIO_BACKGROUND_POOL_SIZE: '101',
         JUMIO_SANDBOX_URL: 'not a url',
       });
       throw new Error('accepted');
@@ -34,6 +37,7 @@ describe('demo configuration: instance role, inbox concurrency, shared sandbox',
         expect.arrayContaining([
           'JUMIO_INSTANCE_ROLE must be one of all, api, worker',
           'JUMIO_CALLBACK_INBOX_CONCURRENCY must be between 1 and 256',
+          'JUMIO_BACKGROUND_POOL_SIZE must be between 0 and 100',
           'JUMIO_SANDBOX_URL must be an absolute http(s) URL',
         ]),
       );

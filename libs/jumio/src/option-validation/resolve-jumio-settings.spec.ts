@@ -94,6 +94,16 @@ describe('resolveJumioSettings', () => {
     expect(settingsOf({ instanceRole: 'worker' }).callbacks.inboxIntervalMs).toBe(500);
   });
 
+  it('sizes the background pool by the inbox concurrency unless backgroundPoolSize is set', () => {
+    const poolFor = (options: Partial<JumioModuleOptions>) =>
+      settingsOf(options).instance.backgroundPoolSize;
+    expect(poolFor({ callbackInboxConcurrency: 32 })).toBe(16);
+    expect(poolFor({ callbackInboxConcurrency: 12 })).toBe(6);
+    expect(poolFor({ callbackInboxConcurrency: 200 })).toBe(16);
+    expect(poolFor({ callbackInboxConcurrency: 32, backgroundPoolSize: 2 })).toBe(2);
+    expect(poolFor({ callbackInboxConcurrency: 32, instanceRole: 'api' })).toBe(0);
+  });
+
   it('reads resilience.httpAttempts, or its deprecated name maxAttempts', () => {
     expect(settingsOf({ resilience: { httpAttempts: 2 } }).resilience.httpAttempts).toBe(2);
     expect(settingsOf({ resilience: { maxAttempts: 4 } }).resilience.httpAttempts).toBe(4);

@@ -31,9 +31,18 @@ const BACKGROUND_DEFAULTS = {
   /** A worker drains the callback inbox continuously. */
   workerCallbackInboxIntervalMs: 500,
   callbackInboxConcurrency: 4,
-  /** Connections of the background work's own pool (PostgreSQL). */
-  backgroundPoolSize: 4,
 };
+
+/**
+ * Connections of the background work's own pool (PostgreSQL) when `backgroundPoolSize` is not set: half
+ * the inbox concurrency (a confirmation spends most of its time in the Retrieval API, not in the
+ * database), at least 4 and at most 16. With a fixed 4, 32 confirmations in flight queued for a
+ * connection at every statement, and four stuck ones (a row locked by another writer) held back all
+ * the others (bench/README.md, results pipeline, 2026-12-06 22:00).
+ */
+export function defaultBackgroundPoolSize(inboxConcurrency: number): number {
+  return Math.min(16, Math.max(4, Math.ceil(inboxConcurrency / 2)));
+}
 
 const CALLBACK_DEFAULTS = {
   /** Jumio's callbacks are a few KB of form fields; image data travels by URL, never in the body. */
@@ -72,7 +81,10 @@ export function resolveJumioSettings(options: JumioModuleOptions): JumioSettings
       options.outboxRelayIntervalMs ?? BACKGROUND_DEFAULTS.outboxRelayIntervalMs,
     ),
     backgroundPoolSize: background(
-      options.backgroundPoolSize ?? BACKGROUND_DEFAULTS.backgroundPoolSize,
+      options.backgroundPoolSize ??
+        defaultBackgroundPoolSize(
+          options.callbackInboxConcurrency ?? BACKGROUND_DEFAULTS.callbackInboxConcurrency,
+        ),
     ),
   };
   const retrieval: RetrievalSettings = {

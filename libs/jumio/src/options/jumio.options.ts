@@ -136,7 +136,8 @@ export interface JumioModuleOptions {
    * PostgreSQL: connections of the separate pool the background work uses (callback confirmation,
    * reconciliation, outbox relay, data-protection job), opened from the host's DataSource options so that
    * it never waits behind requests in the host's pool, nor they behind it. 0: share the host's pool.
-   * Default 4 (none on an `api` instance or on SQLite).
+   * Default half of `callbackInboxConcurrency`, at least 4 and at most 16 (none on an `api` instance or on
+   * SQLite).
    */
   backgroundPoolSize?: number;
   /** Proof-of-address rules (accepted types, maximum age, name and address checks). See `DEFAULT_POA_RULES`. */
