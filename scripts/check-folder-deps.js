@@ -5,7 +5,9 @@
 // and on any import against the documented uses direction (LAYERS),
 // printing one offending import (file -> file) per edge of the cycle. Files at the root of src (the module,
 // its definition and the two entry points) may import anything and nothing imports them.
-//   node scripts/check-folder-deps.js           check (exit 1 on a cycle)
+// It also prints the folders each of the two main paths (WALKS: a web start, a callback to a decision)
+// crosses, i.e. those of the files reachable from the path's entry files, and fails above MAX_WALK_FOLDERS.
+//   node scripts/check-folder-deps.js           check (exit 1 on a cycle, an upward import or a long walk)
 //   node scripts/check-folder-deps.js --graph   also print every folder edge with its import count
 'use strict';
 const { readdirSync, readFileSync, existsSync, statSync } = require('node:fs');
@@ -25,7 +27,6 @@ const LAYERS = [
   'reconciliation',
   'callback',
   'start',
-  'client-reports',
   'results',
   'events',
   'data-protection',
@@ -36,6 +37,21 @@ const LAYERS = [
   'common',
   'options',
 ];
+
+/**
+ * The two main paths drawn in docs/architecture.md ("Two walks"), by their entry files. A walk's folders
+ * are the folders of every library file reachable by imports (type-only ones included) from its entry
+ * files, without the two foundations (`common`, `options`). At most MAX_WALK_FOLDERS each.
+ */
+const WALKS = [
+  { name: 'web start (and status read)', entries: ['start/poi.controller.ts', 'start/poa.controller.ts'] },
+  {
+    name: 'callback to a decision',
+    entries: ['callback/jumio-callback.controller.ts', 'callback/callback-confirmation.service.ts'],
+  },
+];
+const FOUNDATIONS = ['common', 'options'];
+const MAX_WALK_FOLDERS = 5;
 
 /** Edges from a folder to one listed before it, or from/to an unlisted folder. */
 function upwardEdges(edgeKeys) {
@@ -77,14 +93,26 @@ function resolveImport(from, specifier) {
 const IMPORT =
   /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm;
 
-/** Map "A -> B" to the imports (file -> file) behind it. */
-function folderGraph() {
-  const edges = new Map();
+/** Each library file to the library files it imports. */
+function fileGraph() {
+  const imports = new Map();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
+    const targets = [];
     for (const match of text.matchAll(IMPORT)) {
       const target = resolveImport(file, match[1] ?? match[2] ?? match[3] ?? match[4]);
-      if (!target) continue;
+      if (target) targets.push(target);
+    }
+    imports.set(file, targets);
+  }
+  return imports;
+}
+
+/** Map "A -> B" to the imports (file -> file) behind it. */
+function folderGraph(files) {
+  const edges = new Map();
+  for (const [file, targets] of files) {
+    for (const target of targets) {
       const from = folderOf(file);
       const to = folderOf(target);
       if (from === to) continue;
@@ -94,6 +122,55 @@ function folderGraph() {
     }
   }
   return edges;
+}
+
+/**
+ * A walk's folders in the uses direction, each with the import chain (entry -> ... -> file) by which
+ * the walk first reaches it (breadth first: a shortest chain).
+ */
+function walkFolders(files, entries) {
+  const reachedBy = new Map(entries.map((entry) => [join(SRC, entry), null]));
+  const queue = [...reachedBy.keys()];
+  while (queue.length) {
+    const file = queue.shift();
+    for (const target of files.get(file) ?? []) {
+      if (reachedBy.has(target)) continue;
+      reachedBy.set(target, file);
+      queue.push(target);
+    }
+  }
+  const folders = new Map();
+  for (const file of reachedBy.keys()) {
+    const folder = folderOf(file);
+    if (FOUNDATIONS.includes(folder) || folders.has(folder)) continue;
+    const chain = [];
+    for (let at = file; at; at = reachedBy.get(at)) chain.unshift(relative(SRC, at));
+    folders.set(folder, chain);
+  }
+  return [...folders].sort(([a], [b]) => LAYERS.indexOf(a) - LAYERS.indexOf(b));
+}
+
+/** Prints each walk's folders; false when one crosses more than MAX_WALK_FOLDERS. */
+function checkWalks(files) {
+  let ok = true;
+  for (const walk of WALKS) {
+    const missing = walk.entries.filter((entry) => !files.has(join(SRC, entry)));
+    if (missing.length) {
+      ok = false;
+      console.error(`walk "${walk.name}": entry file not found: ${missing.join(', ')} (update WALKS)`);
+      continue;
+    }
+    const folders = walkFolders(files, walk.entries);
+    const line = `walk "${walk.name}": ${folders.length} folders (max ${MAX_WALK_FOLDERS}, without ${FOUNDATIONS.join(', ')}): ${folders.map(([folder]) => folder).join(' -> ')}`;
+    if (folders.length <= MAX_WALK_FOLDERS) {
+      console.log(line);
+      continue;
+    }
+    ok = false;
+    console.error(line);
+    for (const [folder, chain] of folders) console.error(`  ${folder}: ${chain.join(' -> ')}`);
+  }
+  return ok;
 }
 
 /** Strongly connected components with more than one folder (Tarjan). */
@@ -158,7 +235,8 @@ function shortestCycle(group, edgeKeys) {
 }
 
 function main() {
-  const edges = folderGraph();
+  const files = fileGraph();
+  const edges = folderGraph(files);
   const checked = [...edges.keys()];
   const groups = cycles(checked);
   if (process.argv.includes('--graph')) {
@@ -183,6 +261,7 @@ function main() {
       `import against the uses direction (LAYERS; docs/architecture.md): ${key}: ${imports.slice(0, 3).join(', ')}`,
     );
   }
+  if (!checkWalks(files)) failed = true;
   if (failed) process.exit(1);
   console.log(`folder dependencies of libs/jumio/src: ${edges.size} edges, no cycle, all in the uses direction`);
 }

@@ -17,7 +17,7 @@ import {
   parseEncryptionKeys,
   resolveKeyRing,
 } from '../libs/jumio/src/data-protection/encryption-keys';
-import { FieldCipher } from '../libs/jumio/src/data-protection/field-cipher';
+import { FieldCipher } from '../libs/jumio/src/persistence/field-cipher';
 import { reencryptAll } from '../libs/jumio/src/data-protection/reencrypt-all';
 import { EncryptedValuesRepository } from '../libs/jumio/src/persistence/encrypted-values.repository';
 import { AppConfig } from '../src/config/app.config';

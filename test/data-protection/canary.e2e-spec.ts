@@ -1,4 +1,4 @@
-import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
+import { PersonalDataCipher } from '@app/jumio/persistence/personal-data.cipher';
 import { RetentionService } from '@app/jumio/data-protection/retention.service';
 import request from 'supertest';
 import { DATABASES } from '../support/create-test-app';

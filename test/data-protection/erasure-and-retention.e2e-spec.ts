@@ -1,5 +1,5 @@
 import { ErasureService } from '@app/jumio';
-import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
+import { PersonalDataCipher } from '@app/jumio/persistence/personal-data.cipher';
 import { RetentionService } from '@app/jumio/data-protection/retention.service';
 import { DATABASES } from '../support/create-test-app';
 import { WEB_URLS } from '../support/jumio-test-kit';

@@ -3,8 +3,8 @@ import {
   EncryptionKeyError,
   FieldCipher,
   FieldDecryptionError,
-  type EncryptionKeyRing,
-} from '@app/jumio/data-protection/field-cipher';
+} from '@app/jumio/persistence/field-cipher';
+import type { EncryptionKeyRing } from '@app/jumio/options/encryption-key-ring';
 import {
   parseEncryptionKeys,
   resolveKeyRing,

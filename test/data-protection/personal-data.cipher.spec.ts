@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { FieldCipher, FieldDecryptionError } from '@app/jumio/data-protection/field-cipher';
-import {
-  PersonalDataCipher,
-  withoutImageLinks,
-} from '@app/jumio/data-protection/personal-data.cipher';
+import { FieldCipher, FieldDecryptionError } from '@app/jumio/persistence/field-cipher';
+import { PersonalDataCipher, withoutImageLinks } from '@app/jumio/persistence/personal-data.cipher';
 
 const cipher = new PersonalDataCipher(
   new FieldCipher({ currentKeyId: 'k1', keys: { k1: randomBytes(32).toString('base64') } }),

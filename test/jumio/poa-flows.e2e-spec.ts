@@ -1,4 +1,4 @@
-import { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
+import { PersonalDataCipher } from '@app/jumio/persistence/personal-data.cipher';
 import { DATABASES } from '../support/create-test-app';
 import { WEB_URLS, type JumioTestKit } from '../support/jumio-test-kit';
 import { FLOW_PLATFORMS } from '../support/platform-flows';

@@ -3,7 +3,7 @@ import type { JumioSettings } from '@app/jumio/options/jumio-settings';
 import { OutboxRelay } from '@app/jumio/events/outbox-relay.service';
 import { ScanTransactionEvents } from '@app/jumio/events/scan-transaction-events';
 import { BackgroundDatabase } from '@app/jumio/persistence/background-data-source';
-import { backoffMs, OUTBOX_BACKOFF } from '@app/jumio/jobs/backoff';
+import { backoffMs, OUTBOX_BACKOFF } from '@app/jumio/common/backoff';
 import { JumioJobScheduler } from '@app/jumio/jobs/job-scheduler';
 import { migratedPostgres } from './service-kit';
 

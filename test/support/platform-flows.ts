@@ -1,5 +1,5 @@
 import type { JumioModuleOptions } from '@app/jumio';
-import type { JumioPlatformName } from '@app/jumio/jumio/jumio-platform';
+import type { JumioPlatformName } from '@app/jumio/options/jumio-platform-name';
 import type { JumioSandbox } from '@app/jumio-sandbox';
 import type { MobileHandoffResponse } from '@app/jumio/start/dto/mobile-handoff.response';
 import { submitCapture } from '../sandbox/support/capture-journey';

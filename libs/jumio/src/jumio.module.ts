@@ -8,7 +8,7 @@ import { JumioCallbackService } from './callback/jumio-callback.service';
 import { JumioClient } from './jumio/jumio.client';
 import { OnboardingStepService } from './results/onboarding-step.service';
 import { OutboxRelay } from './events/outbox-relay.service';
-import { OutboxWriter } from './events/outbox.writer';
+import { OutboxWriter } from './results/outbox.writer';
 import { ScanTransactionEvents } from './events/scan-transaction-events';
 import { JumioSchemaCheck } from './persistence/jumio-schema.check';
 import { PERSISTENCE_PROVIDERS } from './persistence/persistence.providers';
@@ -23,6 +23,7 @@ import { JumioHttpHardeningInstaller } from './ops/jumio-http-hardening';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { BACKGROUND_RESULTS_PROVIDER } from './results/background-results';
 import { JumioJobScheduler } from './jobs/job-scheduler';
+import { CallbackInboxJobs } from './jumio-module.jobs';
 import { BACKGROUND_DATABASE_PROVIDER } from './persistence/background-data-source';
 import { JumioObservabilityModule } from './ops/jumio-observability.module';
 import { TransactionStateGauge } from './ops/transaction-state.gauge';
@@ -77,6 +78,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     JumioHttpHardeningInstaller,
     JumioResultRetriever,
     CallbackConfirmation,
+    CallbackInboxJobs,
     ReconciliationService,
     ProofOfAddressReviewer,
     OutboxWriter,

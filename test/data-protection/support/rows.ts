@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CallbackInboxEntry } from '@app/jumio/persistence/callback-inbox.entity';
 import { ScanTransaction } from '@app/jumio/persistence/scan-transaction.entity';
 import { VerificationResult } from '@app/jumio/persistence/verification-result.entity';
-import type { PersonalDataCipher } from '@app/jumio/data-protection/personal-data.cipher';
+import type { PersonalDataCipher } from '@app/jumio/persistence/personal-data.cipher';
 import type { ExtractedData } from '@app/jumio';
 
 export const CANARY_FIRST = 'CANARYFIRST';

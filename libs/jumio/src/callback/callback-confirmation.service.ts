@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CallbackParseError } from '../jumio/legacy/callback-form.parser';
+import { CallbackParseError } from '../jumio/callback-parse.error';
 import { failureSummary } from '../common/failure-summary';
 import { isJumioReference } from '../jumio/jumio-reference';
-import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { BackgroundResults } from '../results/background-results';
-import { CALLBACK_BACKOFF, nextTryAt } from '../jobs/backoff';
-import { JumioJobScheduler } from '../jobs/job-scheduler';
+import { CALLBACK_BACKOFF, nextTryAt } from '../common/backoff';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../persistence/background-data-source';
 import {
@@ -70,24 +69,32 @@ export class CallbackConfirmation {
     private readonly retriever: JumioResultRetriever,
     private readonly results: BackgroundResults,
     private readonly personalData: PersonalDataCipher,
-    private readonly scheduler: JumioJobScheduler,
   ) {
     this.intervalMs = settings.callbacks.inboxIntervalMs;
     this.processesOwnCallbacks = settings.instance.runsBackgroundWork;
     this.concurrency = settings.callbacks.inboxConcurrency;
     this.inbox = new CallbackInboxRepository(background.dataSource);
     this.transactions = new ScanTransactionWorkRepository(background.dataSource);
-    scheduler.register({
-      name: CALLBACK_INBOX_JOB,
-      intervalMs: this.intervalMs,
-      run: () => this.sweep(),
-      stop: () => this.stop(),
-    });
-    scheduler.register({
-      name: CALLBACK_INBOX_LEASES_JOB,
-      intervalMs: this.processesOwnCallbacks ? Math.max(100, this.inbox.leases.leaseMs / 3) : 0,
-      run: () => this.inbox.leases.renewHeld(),
-    });
+  }
+
+  /**
+   * The worker's jobs: the sweep and the renewal of the leases it holds. The module's root puts them on
+   * the scheduler (`jumio-module.jobs.ts`); the worker itself knows no scheduler.
+   */
+  jobs() {
+    return [
+      {
+        name: CALLBACK_INBOX_JOB,
+        intervalMs: this.intervalMs,
+        run: () => this.sweep(),
+        stop: () => this.stop(),
+      },
+      {
+        name: CALLBACK_INBOX_LEASES_JOB,
+        intervalMs: this.processesOwnCallbacks ? Math.max(100, this.inbox.leases.leaseMs / 3) : 0,
+        run: () => this.inbox.leases.renewHeld(),
+      },
+    ];
   }
 
   /**
@@ -120,7 +127,7 @@ export class CallbackConfirmation {
 
   private pump(): void {
     if (this.queue.length === 0 && this.moreDue && this.intervalMs > 0 && !this.stopping) {
-      void this.scheduler.runNow(CALLBACK_INBOX_JOB);
+      void this.sweep(); // joins the scheduler's pass if one is under way (one sweep at a time)
     }
     while (this.inFlight.size < this.concurrency && this.queue.length > 0) {
       const next = this.queue.shift()!;
@@ -217,7 +224,7 @@ export class CallbackConfirmation {
       this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
-    const outcome = await this.results.applier.applyResult(result, 'CALLBACK');
+    const outcome = await this.results.applier.applyResult(result, 'CALLBACK', tx);
     // An unreadable callback that Jumio's answer replaced keeps the field that could not be read;
     // callbacks of this transaction that arrived before this retrieval are answered by it (one statement).
     await this.inbox.finishWithEarlier(

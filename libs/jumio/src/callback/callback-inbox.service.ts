@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
 import { CallbackInboxRepository } from '../persistence/callback-inbox.repository';
-import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
 import { kyxCallbackReference } from './callback-claim';
 
 /**

@@ -2,9 +2,9 @@ import { Logger, type Provider } from '@nestjs/common';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { SANDBOX_DEV_KEY_WARNING } from './encryption-keys';
 import { ErasureService } from './erasure.service';
-import { FieldCipher } from './field-cipher';
+import { FieldCipher } from '../persistence/field-cipher';
 import { JumioAdminGuard } from './jumio-admin.guard';
-import { PersonalDataCipher } from './personal-data.cipher';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
 import { PersonalDataPurger } from './personal-data.purger';
 import { RetentionService } from './retention.service';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { EncryptionKeyError, type EncryptionKeyRing } from './field-cipher';
+import { EncryptionKeyError } from '../persistence/field-cipher';
+import type { EncryptionKeyRing } from '../options/encryption-key-ring';
 
 /** Key id of the sandbox-only development key. Values written with it are readable by anyone. */
 export const SANDBOX_DEV_KEY_ID = 'sandbox-dev';

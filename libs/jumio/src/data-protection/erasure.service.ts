@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JumioPlatforms } from '../jumio/jumio-platforms';
 import { productOf } from '../transaction/scan-transaction.rules';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
-import { ERASURE_BACKOFF, nextTryAt } from '../jobs/backoff';
+import { ERASURE_BACKOFF, nextTryAt } from '../common/backoff';
 import { ErasureRequestRepository } from '../persistence/erasure-request.repository';
 import { AuditEventRepository } from '../persistence/audit-event.repository';
 import { JumioDatabase } from '../persistence/database-engine';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { ScanTransactionRepository } from '../persistence/scan-transaction.repository';
-import { recordAuditEvent } from './audit-trail';
+import { recordAuditEvent } from '../persistence/audit-trail';
 import type { ErasureRequest } from '../persistence/erasure-request.entity';
 import { PersonalDataPurger } from './personal-data.purger';
 

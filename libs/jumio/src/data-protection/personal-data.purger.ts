@@ -6,9 +6,7 @@ import {
   type ResultPurgeScope,
 } from '../persistence/verification-result.repository';
 import type { AuditAction, AuditCause } from '../persistence/audit-event.entity';
-import { recordAuditEvent } from './audit-trail';
-
-export type { ResultPurgeScope };
+import { recordAuditEvent } from '../persistence/audit-trail';
 
 const BATCH_SIZE = 100;
 

@@ -1,6 +1,6 @@
 import type { EncryptedValuesRepository } from '../persistence/encrypted-values.repository';
-import { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encrypted-columns';
-import { FieldCipher } from './field-cipher';
+import { ENCRYPTED_COLUMNS, type EncryptedColumn } from '../persistence/encrypted-columns';
+import { FieldCipher } from '../persistence/field-cipher';
 
 export interface ReencryptionReport {
   table: string;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
 import type { JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../persistence/background-data-source';
-import { OUTBOX_TABLE } from './outbox.writer';
+import { OUTBOX_TABLE } from '../persistence/outbox-table';
 import { OutboxRelay } from './outbox-relay.service';
 import { ScanTransactionEvents } from './scan-transaction-events';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
-import { nextTryAt, OUTBOX_BACKOFF } from '../jobs/backoff';
+import { nextTryAt, OUTBOX_BACKOFF } from '../common/backoff';
 import { JumioJobScheduler } from '../jobs/job-scheduler';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../persistence/background-data-source';
@@ -14,7 +14,7 @@ import {
   STEP_CODE_OF,
   type ScanTransactionEvent,
   type ScanTransactionEventType,
-} from './scan-transaction-event';
+} from '../transaction/scan-transaction-event';
 import { ScanTransactionEvents } from './scan-transaction-events';
 
 const BATCH_SIZE = 50;

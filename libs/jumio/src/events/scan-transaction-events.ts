@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ScanTransactionEvent } from './scan-transaction-event';
+import type { ScanTransactionEvent } from '../transaction/scan-transaction-event';
 
 export type ScanTransactionEventHandler = (event: ScanTransactionEvent) => Promise<void> | void;
 

@@ -5,12 +5,6 @@
  */
 import type { JumioIdentityVerification, JumioRejectReason } from '../persistence/netverify-facts';
 
-export type {
-  JumioIdentityVerification,
-  JumioRejectReason,
-  JumioRejectReasonDetail,
-} from '../persistence/netverify-facts';
-
 export type NetverifyIdType = 'PASSPORT' | 'DRIVING_LICENSE' | 'ID_CARD';
 
 /** One ID preset of the v4 initiate call; all values are sent together. */

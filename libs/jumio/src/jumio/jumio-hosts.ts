@@ -1,8 +1,6 @@
 import { JUMIO_DEFAULTS, type JumioDataCenter, type JumioModuleOptions } from '../options/jumio.options';
 import type { JumioHosts } from '../options/platform-hosts';
 
-export type { JumioHosts } from '../options/platform-hosts';
-
 /** Jumio's legacy hosts per data centre (jumio-api.md §1.1). */
 const DATA_CENTER_HOSTS: Record<JumioDataCenter, JumioHosts> = {
   US: {

@@ -2,8 +2,6 @@ import type { ScanType } from '../persistence/scan-transaction.types';
 import type { JumioProduct, JumioResult } from '../persistence/verification.types';
 import type { JumioPlatformName } from '../options/jumio-platform-name';
 
-export type { JumioPlatformName } from '../options/jumio-platform-name';
-
 export const JUMIO_PLATFORMS: readonly JumioPlatformName[] = ['legacy', 'kyx'];
 
 /** What every start hands to the platform: opaque references only, never personal data. */

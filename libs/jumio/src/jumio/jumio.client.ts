@@ -15,7 +15,7 @@ import type {
   NetverifyScanDataResponse,
   NetverifyScanStatusResponse,
 } from './jumio-api.types';
-import type { JumioHosts } from './jumio-hosts';
+import type { JumioHosts } from '../options/platform-hosts';
 import { jumioStatusError, jumioTransportError, type JumioErrorHints } from './jumio-http-errors';
 import { isJumioReference, JUMIO_REFERENCE_SHAPE } from './jumio-reference';
 import {

@@ -1,4 +1,4 @@
-import { FieldCipher } from '../data-protection/field-cipher';
+import { FieldCipher } from '../persistence/field-cipher';
 import { RETENTION_DEFAULTS } from '../data-protection/data-protection.settings';
 import type { JumioModuleOptions } from '../options/jumio.options';
 import { booleanProblem, MAX_TIMER_MS, numberProblem } from '../options/option-checks';

@@ -1,7 +1,7 @@
 import { POA_DOCUMENT_TYPES } from '../common/jumio-codes';
 import type { JumioModuleOptions } from '../options/jumio.options';
-import type { ProofOfAddressRules } from '../results/proof-of-address.rules';
-import type { ExtractedData } from '../persistence/verification.types';
+import type { ProofOfAddressRules } from '../options/proof-of-address-rules';
+import type { ExtractedData } from '../options/extracted-data';
 import {
   booleanProblem,
   functionProblem,

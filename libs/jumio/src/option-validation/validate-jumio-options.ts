@@ -113,8 +113,6 @@ const KNOWN_OPTIONS: Record<keyof JumioModuleOptions, true> = {
 /** Options `JumioModule.forRoot*()` takes beside the module options (they shape the module itself). */
 const MODULE_EXTRAS = ['dataSource'];
 
-export { JumioOptionsError };
-
 /** Every problem of the options, empty when they are usable. Never echoes a credential or key. */
 export function jumioOptionsProblems(options: JumioModuleOptions): string[] {
   if (typeof options !== 'object' || options === null) {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { sqlDialect, type SqlDialect } from './database-engine';
 
-/** An encrypted text column: constants of this module (data-protection/encrypted-columns.ts), never input. */
+/** An encrypted text column: constants of this module (persistence/encrypted-columns.ts), never input. */
 export interface EncryptedValueColumn {
   table: string;
   idColumn: string;

@@ -1,8 +1,6 @@
 import type { NetverifyFacts } from './netverify-facts';
 import type { ExtractedData } from '../options/extracted-data';
 
-export type { ExtractedAddress, ExtractedData } from '../options/extracted-data';
-
 /** Jumio's background result, normalised from a callback or the Retrieval API. */
 /** REVIEW: a person at the bank decides (the manual review queue). */
 export type VerificationDecision = 'PENDING' | 'APPROVED' | 'REJECTED' | 'RETRY' | 'REVIEW';

@@ -1,6 +1,6 @@
 import type { FactoryProvider } from '@nestjs/common';
-import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { OutboxWriter } from '../events/outbox.writer';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
+import { OutboxWriter } from './outbox.writer';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../persistence/background-data-source';
 import { JumioDatabase } from '../persistence/database-engine';

@@ -3,7 +3,7 @@ import { parseReasons } from '../transaction/scan-transaction.rules';
 import { ScanTransactionStore } from './scan-transaction.store';
 import type { ScanType } from '../persistence/scan-transaction.types';
 import type { VerificationDecision } from '../persistence/verification.types';
-import type { OnboardingStepCode } from '../events/scan-transaction-event';
+import type { OnboardingStepCode } from '../transaction/scan-transaction-event';
 
 /**
  * SATISFIED: Jumio's result approves the step. PENDING: the upload is done and the result is awaited,

@@ -1,4 +1,4 @@
-import type { ExtractedData } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 import {
   evaluateProofOfAddress,
   type ProofOfAddressContext,
@@ -9,8 +9,8 @@ import {
   DEFAULT_POA_RULES,
   resolvePoaRules,
   typesJumioMayNotExtract,
-  type ProofOfAddressRules,
 } from './proof-of-address.rules';
+import type { ProofOfAddressRules } from '../options/proof-of-address-rules';
 
 const now = new Date('2025-06-30T12:00:00Z');
 const bill: ExtractedData = {

@@ -1,7 +1,7 @@
-import type { ExtractedData } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 import { daysBetween, parseJumioDate } from '../jumio/jumio-date';
 import { namesMatch, type PersonName } from './name-match';
-import type { ProofOfAddressRules } from './proof-of-address.rules';
+import type { ProofOfAddressRules } from '../options/proof-of-address-rules';
 
 /** Why a proof of address was not accepted (or not yet). */
 export type ProofOfAddressReason =

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { ScanTransactionStore } from './scan-transaction.store';
@@ -7,13 +7,15 @@ import {
   VerificationResultRepository,
   type SealedExtractedData,
 } from '../persistence/verification-result.repository';
-import type { ExtractedData, JumioResult } from '../persistence/verification.types';
+import type { JumioResult, VerificationDecision } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 import { evaluateProofOfAddress, type ProofOfAddressDecision } from './proof-of-address.evaluator';
 import type { PersonName } from './name-match';
 import { poiStandingOf } from './poi-standing';
-import { typesJumioMayNotExtract, type ProofOfAddressRules } from './proof-of-address.rules';
-import { mostSevere, type DecisionPolicy } from '../transaction/decision-policy';
-import type { VerificationDecision } from '../persistence/verification.types';
+import { typesJumioMayNotExtract } from './proof-of-address.rules';
+import type { ProofOfAddressRules } from '../options/proof-of-address-rules';
+import { mostSevere } from '../transaction/decision-policy';
+import type { DecisionPolicy } from '../options/decision-policy.options';
 
 /**
  * A readable document whose name does not match, or whose name or address Jumio did not extract, is for

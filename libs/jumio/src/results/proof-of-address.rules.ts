@@ -1,7 +1,5 @@
 import type { ProofOfAddressRules } from '../options/proof-of-address-rules';
 
-export type { ProofOfAddressRules } from '../options/proof-of-address-rules';
-
 export const DEFAULT_POA_RULES: Readonly<ProofOfAddressRules> = Object.freeze({
   acceptedDocumentTypes: ['BS', 'UB', 'CCS'],
   maxDocumentAgeDays: 90,

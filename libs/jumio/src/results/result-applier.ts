@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { auditCauseOf } from '../data-protection/audit-trail';
+import { auditCauseOf } from '../persistence/audit-trail';
 import { decideNetverify } from '../jumio/legacy/verification-decision';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import type { ApplyOutcome, ResultSource } from '../persistence/scan-transaction.types';
 import type { JumioResult } from '../persistence/verification.types';
-import type { DecisionPolicy } from '../transaction/decision-policy';
+import type { DecisionPolicy } from '../options/decision-policy.options';
 import {
   isOpen,
   planResult,
@@ -37,11 +37,20 @@ export class ResultApplier {
   /**
    * Records Jumio's result (callback or retrieval) and moves the step on. Idempotent: the first result of
    * a transaction is final, later ones are duplicates; a result for a closed transaction is stored but
-   * changes nothing; a reference we never issued creates nothing.
+   * changes nothing; a reference we never issued creates nothing. `known`: the transaction as the caller
+   * just read it (the callback confirmation, by the callback's token); the first try uses it instead of
+   * reading it again when it is the one the result belongs to. Every write is guarded by its version, so
+   * a change made since it was read is a conflict, and the retry reads the transaction afresh.
    */
-  applyResult(result: JumioResult, source: ResultSource): Promise<ApplyOutcome> {
+  applyResult(
+    result: JumioResult,
+    source: ResultSource,
+    known?: ScanTransaction,
+  ): Promise<ApplyOutcome> {
+    let reuse = known && isFoundByReference(known, result) ? known : undefined;
     return retryOnConflict(async () => {
-      const tx = await this.store.findForResult(result);
+      const tx = reuse ?? (await this.store.findForResult(result));
+      reuse = undefined;
       if (!tx || !resultMatchesTransaction(tx, result)) return 'UNKNOWN_REFERENCE';
       const now = new Date();
       if (tx.jumioReference === null) await this.releaseMislinkedReference(tx, result, source, now);
@@ -84,4 +93,17 @@ export class ResultApplier {
     if (!holder || holder.id === owner.id) return;
     await this.store.update(holder, { jumioReference: null }, now, auditCauseOf(source));
   }
+}
+
+/**
+ * Whether `store.findForResult(result)` finds `tx`: it holds the result's Jumio reference (unique) and
+ * the result names no other customerInternalReference.
+ */
+function isFoundByReference(tx: ScanTransaction, result: JumioResult): boolean {
+  const ours = result.customerInternalReference;
+  return (
+    tx.jumioReference !== null &&
+    tx.jumioReference === result.jumioReference &&
+    (!ours || ours === tx.customerInternalReference)
+  );
 }

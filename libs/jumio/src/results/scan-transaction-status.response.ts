@@ -1,9 +1,8 @@
 import { parseReasons } from '../transaction/scan-transaction.rules';
 import type { StatusFields } from '../persistence/latest-status.query';
 import type { ScanChannel, ScanStatus, ScanType } from '../persistence/scan-transaction.types';
-import type { ExtractedData, VerificationDecision } from '../persistence/verification.types';
-
-export type { StatusFields };
+import type { VerificationDecision } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 
 /** Jumio's background result for the current transaction. */
 export class VerificationResponse {

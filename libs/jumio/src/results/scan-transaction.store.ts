@@ -6,14 +6,15 @@ import {
   auditCauseOf,
   changesAuditedState,
   recordStateChange,
-} from '../data-protection/audit-trail';
-import { PersonalDataCipher } from '../data-protection/personal-data.cipher';
-import { OutboxWriter } from '../events/outbox.writer';
+} from '../persistence/audit-trail';
+import { PersonalDataCipher } from '../persistence/personal-data.cipher';
+import { OutboxWriter } from './outbox.writer';
 import {
   eventTypeForChange,
   type ScanTransactionEventType,
-} from '../events/scan-transaction-event';
-import type { ExtractedData, JumioResult } from '../persistence/verification.types';
+} from '../transaction/scan-transaction-event';
+import type { JumioResult } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 import { JumioDatabase, type DbSession } from '../persistence/database-engine';
 import { UNCOUNTED_RETRY_STATUSES } from '../transaction/decision-policy';
 import { openReview } from './review-queue.writer';
@@ -154,7 +155,7 @@ export class ScanTransactionStore {
       jumioStatus: result.jumioStatus,
       decision: result.decision,
       reasons: JSON.stringify(result.reasons),
-      // Encrypted, bound to this row (data-protection/personal-data.cipher.ts).
+      // Encrypted, bound to this row (persistence/personal-data.cipher.ts).
       extractedData: this.personalData.sealExtractedData(id, result.extracted),
       reportedAt: result.reportedAt,
       createdAt: now,

@@ -1,4 +1,5 @@
-import type { ExtractedData, VerificationDecision } from '../persistence/verification.types';
+import type { VerificationDecision } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 
 /** Decisions after which Jumio's reading of the document no longer changes. */
 export function isFinalDecision(decision: VerificationDecision | null): boolean {

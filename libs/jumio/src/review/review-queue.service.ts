@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recordAuditEvent, type AuditDetail } from '../data-protection/audit-trail';
+import { recordAuditEvent, type AuditDetail } from '../persistence/audit-trail';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { JumioDatabase, type DbSession } from '../persistence/database-engine';

@@ -10,9 +10,9 @@ import type { MobileHandoffResponse } from './dto/mobile-handoff.response';
 import {
   toStatusResponse,
   type ScanTransactionStatusResponse,
-  type StatusFields,
 } from '../results/scan-transaction-status.response';
-import type { SetScanStatusDto } from '../client-reports/set-scan-status.dto';
+import type { StatusFields } from '../persistence/latest-status.query';
+import type { SetScanStatusDto } from './dto/set-scan-status.dto';
 import type { StartPoaScanDto } from './dto/start-poa-scan.dto';
 import type { StartPoiScanDto } from './dto/start-poi-scan.dto';
 import type { WebRedirectResponse } from './dto/web-redirect.response';
@@ -38,7 +38,7 @@ import { ConcurrentChangeError, ScanTransactionStore } from '../results/scan-tra
 import { StartClaims } from './start-claims';
 import type { ScanChannel, ScanType } from '../persistence/scan-transaction.types';
 import { isFinalDecision, pickUserVisible } from '../results/user-visible-extracted';
-import type { ExtractedData } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 import { conflict, MAX_CONFLICT_RETRIES, retryOnConflict } from '../results/conflict-retry';
 
 /** A KYX mobile start's claim names no request: no web start is ever "the same request" as it. */

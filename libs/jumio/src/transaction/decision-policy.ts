@@ -1,8 +1,6 @@
 import type { DecisionPolicy, DecisionPolicyOptions } from '../options/decision-policy.options';
 import { JUMIO_DEFAULTS } from '../options/jumio.options';
 
-export type { DecisionPolicy, DecisionPolicyOptions } from '../options/decision-policy.options';
-
 /** Closed without anything checked (like legacy NO_ID_UPLOADED): RETRY that should not use up an attempt. */
 export const KYX_UNCOUNTED_RETRY_STATUSES: readonly string[] = ['SESSION_EXPIRED', 'TOKEN_EXPIRED'];
 

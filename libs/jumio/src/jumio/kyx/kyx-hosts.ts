@@ -2,8 +2,6 @@ import type { JumioDataCenter } from '../../options/jumio.options';
 import type { JumioKyxOptions } from '../../options/kyx.options';
 import type { KyxHosts } from '../../options/platform-hosts';
 
-export type { KyxHosts } from '../../options/platform-hosts';
-
 /** KYX region of each data centre (jumio-kyx.md §2.1). */
 export const KYX_REGIONS: Record<JumioDataCenter, string> = {
   US: 'amer-1',

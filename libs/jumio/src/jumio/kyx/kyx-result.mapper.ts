@@ -1,11 +1,10 @@
 import { isJumioReference } from '../jumio-reference';
 import type {
-  ExtractedAddress,
-  ExtractedData,
   JumioProduct,
   JumioResult,
   VerificationDecision,
 } from '../../persistence/verification.types';
+import type { ExtractedAddress, ExtractedData } from '../../options/extracted-data';
 import type { KyxCapabilityResult, KyxWorkflowDetails } from './kyx-api.types';
 import { KYX_UNCOUNTED_RETRY_STATUSES } from '../../transaction/decision-policy';
 
@@ -31,8 +30,6 @@ export class KyxResultShapeError extends Error {
     this.name = 'KyxResultShapeError';
   }
 }
-
-export { KYX_UNCOUNTED_RETRY_STATUSES };
 
 /** Statuses in which Jumio is still working: no result yet. */
 export const KYX_UNFINISHED_STATUSES: readonly string[] = ['INITIATED', 'ACQUIRED'];

@@ -13,7 +13,7 @@ import type {
   KyxStatusResponse,
   KyxWorkflowDetails,
 } from './kyx-api.types';
-import type { KyxHosts } from './kyx-hosts';
+import type { KyxHosts } from '../../options/platform-hosts';
 
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 const ERROR_HINTS: JumioErrorHints = {

@@ -1,4 +1,5 @@
-import type { DecisionPolicy, TableDecision } from '../../transaction/decision-policy';
+import type { TableDecision } from '../../transaction/decision-policy';
+import type { DecisionPolicy } from '../../options/decision-policy.options';
 import { toReasonToken } from './reason-token';
 
 interface CheckRow {

@@ -1,11 +1,11 @@
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
 import type { JumioResult } from '../../persistence/verification.types';
 import {
-  CallbackParseError,
   parseCallbackForm,
   parseDocumentRetrieval,
   parseNetverifyRetrieval,
 } from './callback-form.parser';
+import { CallbackParseError } from '../callback-parse.error';
 
 /* Payloads follow jumio-api.md §5.4–§5.6 (callbacks) and §6 (retrieval); form values are strings. */
 

@@ -1,17 +1,16 @@
 import type {
   DocumentDataResponse,
   DocumentStatusResponse,
-  JumioIdentityVerification,
-  JumioRejectReason,
   NetverifyScanDataResponse,
   NetverifyScanStatusResponse,
 } from '../jumio-api.types';
+import type {
+  JumioIdentityVerification,
+  JumioRejectReason,
+  NetverifyFacts,
+} from '../../persistence/netverify-facts';
 import { JumioError, JumioErrorCode } from '../../common/jumio.error';
-import {
-  decideDocument,
-  decideNetverify,
-  type NetverifyFacts,
-} from './verification-decision';
+import { decideDocument, decideNetverify } from './verification-decision';
 import type { JumioResult } from '../../persistence/verification.types';
 import { CallbackParseError } from '../callback-parse.error';
 import {
@@ -21,8 +20,6 @@ import {
   netverifyExtractedData,
 } from './extracted-data.mapper';
 import { FieldReader } from './jumio-fields.reader';
-
-export { CallbackParseError } from '../callback-parse.error';
 
 /*
  * Normalises everything Jumio reports about a result (legacy callbacks and Retrieval API answers) into one

@@ -1,4 +1,4 @@
-import type { ExtractedAddress, ExtractedData } from '../../persistence/verification.types';
+import type { ExtractedAddress, ExtractedData } from '../../options/extracted-data';
 import type { FieldReader } from './jumio-fields.reader';
 
 /** Netverify names of the extracted fields: callback (§5.4) and retrieval `document` (§6) differ. */

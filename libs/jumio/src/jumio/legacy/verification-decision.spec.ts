@@ -4,8 +4,8 @@ import {
   decideNetverify,
   parseValidity,
   rejectReasonCodes,
-  type NetverifyFacts,
 } from './verification-decision';
+import type { NetverifyFacts } from '../../persistence/netverify-facts';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const APPROVED = { verificationStatus: 'APPROVED_VERIFIED', idScanStatus: 'SUCCESS' };

@@ -9,12 +9,10 @@ import { toReasonToken } from './reason-token';
 import {
   DEFAULT_DECISION_POLICY,
   mostSevere,
-  type DecisionPolicy,
   type TableDecision,
 } from '../../transaction/decision-policy';
+import type { DecisionPolicy } from '../../options/decision-policy.options';
 import type { VerificationDecision } from '../../persistence/verification.types';
-
-export type { NetverifyFacts } from '../../persistence/netverify-facts';
 
 /**
  * The decision table (docs/decisions.md) as pure rules: Jumio's words in, a decision and machine-readable

@@ -1,4 +1,4 @@
-import type { ExtractedData } from '../persistence/verification.types';
+import type { ExtractedData } from '../options/extracted-data';
 import { ENCRYPTED_COLUMNS } from './encrypted-columns';
 import { FieldCipher } from './field-cipher';
 

@@ -1,5 +1,8 @@
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { CLIENT_REPORTED_STATUSES, type ClientReportedStatus } from '../persistence/scan-transaction.types';
+import {
+  CLIENT_REPORTED_STATUSES,
+  type ClientReportedStatus,
+} from '../../persistence/scan-transaction.types';
 
 /** How the capture journey ended, as the client saw it (web redirect or SDK result). */
 export class SetScanStatusDto {

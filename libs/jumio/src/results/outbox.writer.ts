@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { parseReasons } from '../transaction/scan-transaction.rules';
 import type { DbSession } from '../persistence/database-engine';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
-import { OUTBOX_TABLE } from '../persistence/outbox-table';
 import { OutboxRepository } from '../persistence/outbox.repository';
-import type { ScanTransactionEventType } from './scan-transaction-event';
-export { OUTBOX_TABLE };
+import type { ScanTransactionEventType } from '../transaction/scan-transaction-event';
 
 /**
  * Writes lifecycle events into the outbox table. Always called with the session of the database

@@ -1,5 +1,5 @@
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
-import type { TransactionChanges } from '../transaction/scan-transaction.rules';
+import type { TransactionChanges } from './scan-transaction.rules';
 import { eventTypeForChange, type ScanTransactionEventType } from './scan-transaction-event';
 
 const before = { id: 't', status: 'PENDING' } as ScanTransaction;

@@ -1,5 +1,5 @@
 import { IsString, Matches } from 'class-validator';
-import { JUMIO_REFERENCE_PATTERN } from '../common/jumio-codes';
+import { JUMIO_REFERENCE_PATTERN } from '../../common/jumio-codes';
 
 /** The scanReference the Jumio mobile SDK returned. */
 export class SetScanReferenceDto {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DbSession } from '../persistence/database-engine';
-import { appendAuditEvent } from '../persistence/audit-event.repository';
-import type { ResultSource, ScanStatus } from '../persistence/scan-transaction.types';
-import type { VerificationDecision } from '../persistence/verification.types';
-import type { AuditAction, AuditCause } from '../persistence/audit-event.entity';
+import type { DbSession } from './database-engine';
+import { appendAuditEvent } from './audit-event.repository';
+import type { ResultSource, ScanStatus } from './scan-transaction.types';
+import type { VerificationDecision } from './verification.types';
+import type { AuditAction, AuditCause } from './audit-event.entity';
 
 /** The audited part of a transaction's state. */
 export interface AuditedState {

@@ -1,6 +1,6 @@
-import { EXPIRED_ERROR_CODE } from '../transaction/expiry.rules';
+import { EXPIRED_ERROR_CODE } from './expiry.rules';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
-import type { TransactionChanges } from '../transaction/scan-transaction.rules';
+import type { TransactionChanges } from './scan-transaction.rules';
 import type { ScanType } from '../persistence/scan-transaction.types';
 import type { VerificationDecision } from '../persistence/verification.types';
 

@@ -7,8 +7,6 @@ import {
 } from 'node:crypto';
 import type { EncryptionKeyRing } from '../options/encryption-key-ring';
 
-export type { EncryptionKeyRing } from '../options/encryption-key-ring';
-
 /** Where a value lives. Bound into the ciphertext, so a value copied to another row or column fails. */
 export interface FieldLocation {
   table: string;
