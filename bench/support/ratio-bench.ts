@@ -41,6 +41,10 @@ const SUBJECTS = ['fastify', 'express', 'bare', 'fastify-api', 'fastify-before',
 function servers(databaseUrl: string, sandboxUrl: string): Record<string, ServerSpec> {
   const env = { DATABASE_URL: databaseUrl };
   const module = { ...env, JUMIO_SANDBOX_URL: sandboxUrl, ...SETTINGS.serverEnv };
+  // A/B of Node flags: the compare subjects run with them (the same tree on both sides compares a flag).
+  const compared = SETTINGS.compareNodeOptions
+    ? { ...module, NODE_OPTIONS: SETTINGS.compareNodeOptions }
+    : module;
   return {
     'raw-status': { entry: 'raw-status', env, label: 'raw fastify + pg prepared' },
     'raw-callback': { entry: 'raw-callback', env, label: 'raw fastify + pg insert' },
@@ -66,13 +70,13 @@ function servers(databaseUrl: string, sandboxUrl: string): Record<string, Server
     },
     'fastify-before': {
       entry: 'module',
-      env: { ...module, HTTP_ADAPTER: 'fastify' },
+      env: { ...compared, HTTP_ADAPTER: 'fastify' },
       label: 'BEFORE: demo app on fastify (BENCH_COMPARE_TREE)',
       compare: true,
     },
     'express-before': {
       entry: 'module',
-      env: { ...module, HTTP_ADAPTER: 'express' },
+      env: { ...compared, HTTP_ADAPTER: 'express' },
       label: 'BEFORE: demo app on express (BENCH_COMPARE_TREE)',
       compare: true,
     },

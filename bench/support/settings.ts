@@ -61,6 +61,8 @@ export const SETTINGS = {
    * in the same alternating rounds, so a change is compared under the same machine noise.
    */
   compareTree: text('BENCH_COMPARE_TREE', ''),
+  /** NODE_OPTIONS of the compare subjects only, e.g. `--max-semi-space-size=4`: an A/B of Node flags. */
+  compareNodeOptions: text('BENCH_COMPARE_NODE_OPTIONS', ''),
   /** Extra environment for every module server (e.g. the client's pacing options, once they exist). */
   serverEnv: Object.fromEntries(
     list('BENCH_SERVER_ENV', '').map((pair) => {
