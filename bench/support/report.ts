@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { judge, P99_TARGET_MS, RSS_TARGET_MB, type RatioRow } from './ratio-bench';
+import { isLatencyRow, judge, P99_TARGET_MS, RSS_TARGET_MB, type RatioRow } from './ratio-bench';
 import type { Machine } from './machine';
 import { median, spread } from './stats';
 
@@ -31,7 +31,7 @@ export function formatRatioTable(rows: RatioRow[]): string {
           ? `≥ ${row.target.toFixed(2)} ${verdict.ratio >= row.target ? 'met' : 'MISSED'}`
           : `≥ ${row.target.toFixed(2)} NOT JUDGED: ${verdict.why}`;
     const p99Verdict =
-      row.isBaseline || row.scenario !== '!getScanTransactionStatus'
+      row.isBaseline || !isLatencyRow(row)
         ? ''
         : median(p99) <= P99_TARGET_MS
           ? ' met'

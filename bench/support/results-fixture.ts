@@ -18,12 +18,8 @@ export interface ResultsPool {
   references: string[];
 }
 
-/**
- * A Jumio sandbox in this process (Jumio is a remote service: it does not run on the server's CPU) and
- * `size` Netverify web scans finished in it (initiated over its API, journey submitted on its capture
- * page, APPROVED_VERIFIED). Its own callbacks are dropped: the bench posts the callbacks, at its pace.
- */
-export async function startResultsPool(size: number): Promise<ResultsPool> {
+/** A Jumio sandbox in this process with the demo's credentials; its own callbacks dropped. */
+export async function startBenchSandbox(): Promise<JumioSandbox> {
   // The demo's sandbox credentials (src/config/jumio-module-options.ts; not importable here: it uses
   // the `@app` aliases), its separate Retrieval API pair included, as its in-process sandbox has them.
   const sandbox = await startJumioSandbox({
@@ -36,6 +32,16 @@ export async function startResultsPool(size: number): Promise<ResultsPool> {
     retrievalApiSecret: 'sandbox-retrieval-secret',
   });
   sandbox.control.dropCallbacks('all');
+  return sandbox;
+}
+
+/**
+ * A Jumio sandbox in this process (Jumio is a remote service: it does not run on the server's CPU) and
+ * `size` Netverify web scans finished in it (initiated over its API, journey submitted on its capture
+ * page, APPROVED_VERIFIED). Its own callbacks are dropped: the bench posts the callbacks, at its pace.
+ */
+export async function startResultsPool(size: number): Promise<ResultsPool> {
+  const sandbox = await startBenchSandbox();
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const references: string[] = new Array<string>(size);
   let next = 0;

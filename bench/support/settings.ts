@@ -29,6 +29,12 @@ export const SETTINGS = {
    * rate that every server reaches makes the servers' CPU per request comparable (same work, same pace).
    */
   rate: number('BENCH_RATE', 0),
+  /**
+   * Status p99 is judged at a fixed rate below saturation, 50 connections: by default half the raw
+   * status baseline's saturated req/s of the same run (about 50 % of its CPU); BENCH_LATENCY_RATE fixes
+   * it; 0 skips the latency run.
+   */
+  latencyRate: number('BENCH_LATENCY_RATE', -1),
   subjects: list('BENCH_SUBJECTS', 'baseline,fastify,express,bare,fastify-api'),
   /** A median ratio is reported only when every pair's ratio is within this fraction of it. */
   maxSpread: number('BENCH_MAX_SPREAD', 0.1),
@@ -55,6 +61,8 @@ export const SETTINGS = {
    * in the same alternating rounds, so a change is compared under the same machine noise.
    */
   compareTree: text('BENCH_COMPARE_TREE', ''),
+  /** NODE_OPTIONS of the compare subjects only, e.g. `--max-semi-space-size=4`: an A/B of Node flags. */
+  compareNodeOptions: text('BENCH_COMPARE_NODE_OPTIONS', ''),
   /** Extra environment for every module server (e.g. the client's pacing options, once they exist). */
   serverEnv: Object.fromEntries(
     list('BENCH_SERVER_ENV', '').map((pair) => {

@@ -46,6 +46,16 @@ describe('FieldCipher', () => {
     expect(first[3]).not.toBe(second[3]);
   });
 
+  it('never repeats an IV across many values (past a refill of the IV pool)', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 1_000; i++) {
+      const stored = cipher.encrypt(`${SECRET}${i}`, here);
+      ivs.add(stored.split(':')[2]);
+      if (i % 97 === 0) expect(cipher.decrypt(stored, here)).toBe(`${SECRET}${i}`);
+    }
+    expect(ivs.size).toBe(1_000);
+  });
+
   it('round-trips empty and non-ASCII values', () => {
     expect(cipher.decrypt(cipher.encrypt('', here), here)).toBe('');
     expect(cipher.decrypt(cipher.encrypt('Zoë Ångström 山田', here), here)).toBe(

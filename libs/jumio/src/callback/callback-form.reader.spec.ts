@@ -54,6 +54,8 @@ describe('readCallbackForm (the callback body, without any web framework)', () =
     expect((await read(latin1)).failure).toBe('MALFORMED_BODY');
     const many = Array.from({ length: MAX_CALLBACK_FIELDS + 1 }, (_, i) => `f${i}=1`).join('&');
     expect((await read(requestWith(FORM, [many]), 10_000)).failure).toBe('MALFORMED_BODY');
+    const most = Array.from({ length: MAX_CALLBACK_FIELDS }, (_, i) => `f${i}=1`).join('&');
+    expect((await read(requestWith(FORM, [most]), 10_000)).failure).toBeNull();
     const utf8 = requestWith(
       { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
       ['a=1'],

@@ -35,6 +35,7 @@ export interface CallbackRejection {
 }
 
 const RATE_COUNTED = Symbol('jumioCallbackRateCounted');
+const PASSED = Symbol('jumioCallbackSourcePassed');
 
 /** Seconds a rate-limited sender is asked to wait. */
 export const CALLBACK_RETRY_AFTER_SECONDS = 1;
@@ -70,6 +71,10 @@ export class CallbackSourceGuard implements CanActivate {
 
   /** Why this request must be refused, or undefined when it may be read. */
   inspect(request: IncomingMessage): CallbackRejection | undefined {
+    // The guard's second look at a request the hook or middleware already let through: same socket,
+    // same headers, same answer.
+    const checked = request as IncomingMessage & { [RATE_COUNTED]?: boolean; [PASSED]?: boolean };
+    if (checked[PASSED]) return undefined;
     const client = resolveClientIp(
       request.socket.remoteAddress,
       request.headers['x-forwarded-for'],
@@ -89,12 +94,12 @@ export class CallbackSourceGuard implements CanActivate {
       return { status: HttpStatus.PAYLOAD_TOO_LARGE, reason: 'BODY_TOO_LARGE' };
     }
     // Last: only a request that would otherwise be read spends a token, once (the check runs twice).
-    const counted = request as IncomingMessage & { [RATE_COUNTED]?: boolean };
-    if (counted[RATE_COUNTED]) return undefined;
-    counted[RATE_COUNTED] = true;
+    if (checked[RATE_COUNTED]) return undefined;
+    checked[RATE_COUNTED] = true;
     if (!this.rateLimit.take()) {
       return { status: HttpStatus.TOO_MANY_REQUESTS, reason: 'RATE_LIMITED' };
     }
+    checked[PASSED] = true;
     return undefined;
   }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, hash, randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * References we hand to Jumio are random: they carry no personal data (jumio-api.md §1.3) and reveal
@@ -20,7 +20,8 @@ export function newCallbackToken(): string {
 
 /** What is stored instead of the token. */
 export function hashCallbackToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // One-shot (Node ≥ 20.12): no Hash object per callback; same SHA-256 hex as createHash.
+  return hash('sha256', token, 'hex');
 }
 
 /** Fingerprint of a start request's parameters, so an identical repeat can reuse the open transaction. */
