@@ -2,7 +2,7 @@ import { PersonalDataCipher } from '@app/jumio/persistence/personal-data.cipher'
 import { RetentionService } from '@app/jumio/data-protection/retention.service';
 import request from 'supertest';
 import { DATABASES } from '../support/create-test-app';
-import type { JumioPlatformName } from '@app/jumio/jumio/jumio-platform';
+import type { JumioPlatformName } from '@app/jumio/options/jumio-platform-name';
 import type { JumioSandbox } from '@app/jumio-sandbox';
 import { WEB_URLS } from '../support/jumio-test-kit';
 import { FLOW_PLATFORMS, type CallbackBody } from '../support/platform-flows';

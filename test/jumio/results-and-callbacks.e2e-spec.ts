@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DATABASES } from '../support/create-test-app';
 import { WEB_URLS, type JumioTestKit } from '../support/jumio-test-kit';
-import type { JumioPlatformName } from '@app/jumio/jumio/jumio-platform';
+import type { JumioPlatformName } from '@app/jumio/options/jumio-platform-name';
 import { FLOW_PLATFORMS } from '../support/platform-flows';
 
 /** What the inbox holds once a malformed callback of a mobile POI was validated. */
