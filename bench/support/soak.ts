@@ -73,8 +73,9 @@ export async function runSoak(
   );
   const journeyUsers: string[] = [];
   const journeys = { ok: 0, failed: 0, decided: 0 };
-  /** HTTP status of each failed status read (0: no answer, e.g. a reset connection). */
+  /** HTTP status of each failed read and callback (0: no answer, e.g. a reset connection). */
   const failedReadStatuses: number[] = [];
+  const failedCallbackStatuses: number[] = [];
   try {
     const [statusReads, , callbacks] = await Promise.all([
       pacedLoad({
@@ -131,6 +132,9 @@ export async function runSoak(
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: callbackForm(n, pool.references[n], customerReference(n)),
         }),
+        onAnswer: (_n, answer) => {
+          if (answer.status !== 200) failedCallbackStatuses.push(answer.status);
+        },
       }),
     ]);
     clearInterval(memory);
@@ -158,7 +162,8 @@ export async function runSoak(
       statusReads.failed > 0 &&
         `${statusReads.failed} status reads failed (HTTP ${failedReadStatuses.join(', ')})`,
       journeys.failed > 0 && `${journeys.failed} journeys failed`,
-      callbacks.failed > 0 && `${callbacks.failed} callbacks not answered 200`,
+      callbacks.failed > 0 &&
+        `${callbacks.failed} callbacks not answered 200 (HTTP ${failedCallbackStatuses.join(', ')})`,
       journeys.decided < journeys.ok &&
         `${journeys.ok - journeys.decided} journeys without a decision`,
       rssGrowth > MAX_RSS_GROWTH && `RSS grew ${Math.round(rssGrowth * 100)} % after warm-up`,
