@@ -11,15 +11,8 @@ import {
   type TestDatabase,
 } from '../support/create-test-app';
 import { finishWebJourney, WEB_URLS } from '../support/jumio-test-kit';
-import { startModule } from './service-kit';
+import { callbackTokenOf, DRIVEN_BACKGROUND as DRIVEN, startModule } from './service-kit';
 
-/** Background work driven by the test: no timer of its own. */
-const DRIVEN = {
-  callbackInboxIntervalMs: 0,
-  reconciliationIntervalMs: 0,
-  outboxRelayIntervalMs: 0,
-  retention: { jobIntervalSeconds: 0 },
-};
 const STUCK = 4;
 
 describe('background pool sized by inbox concurrency (service tier, PostgreSQL)', () => {
@@ -51,13 +44,10 @@ describe('background pool sized by inbox concurrency (service tier, PostgreSQL)'
     const started = await app.get(ScanTransactionService).initiateWeb(userId, { ...WEB_URLS });
     await finishWebJourney(started.redirectUrl, 'APPROVED_VERIFIED');
     const callback = (await sandbox.control.waitForCallbacks(nth))[nth - 1];
-    const token = new URL(callback.url!).pathname.split('/').pop()!;
+    const token = callbackTokenOf(callback);
     return {
       transactionId: started.transactionId,
-      record: () =>
-        app
-          .get(CallbackInboxService)
-          .record(hashCallbackToken(token), callback.fields),
+      record: () => app.get(CallbackInboxService).record(hashCallbackToken(token), callback.fields),
     };
   }
 

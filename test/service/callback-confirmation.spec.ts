@@ -13,15 +13,7 @@ import { ScanTransactionService } from '@app/jumio/start/scan-transaction.servic
 import { hashCallbackToken } from '@app/jumio/common/scan-secrets';
 import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { finishWebJourney, WEB_URLS } from '../support/jumio-test-kit';
-import { startModule } from './service-kit';
-
-/** Background work driven by the test: no timer of its own. */
-const DRIVEN = {
-  callbackInboxIntervalMs: 0,
-  reconciliationIntervalMs: 0,
-  outboxRelayIntervalMs: 0,
-  retention: { jobIntervalSeconds: 0 },
-};
+import { callbackTokenOf, DRIVEN_BACKGROUND as DRIVEN, startModule } from './service-kit';
 
 describe('inbox confirmation on PostgreSQL, two instances (service tier)', () => {
   let sandbox: JumioSandbox;
@@ -49,7 +41,7 @@ describe('inbox confirmation on PostgreSQL, two instances (service tier)', () =>
       .initiateWeb('confirm-once', { ...WEB_URLS });
     await finishWebJourney(started.redirectUrl, 'APPROVED_VERIFIED');
     const [callback] = await sandbox.control.waitForCallbacks(1);
-    const token = new URL(callback.url!).pathname.split('/').pop()!;
+    const token = callbackTokenOf(callback);
 
     // Jumio sends it three times (its retries), to both instances.
     const inboxOf = (app: INestApplication) => app.get(CallbackInboxService);

@@ -1,9 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
-import { JumioModule } from '@app/jumio';
 import { CallbackInboxService } from '@app/jumio/callback/callback-inbox.service';
 import {
   CALLBACK_INBOX_JOB,
@@ -12,13 +9,9 @@ import {
 import { JumioJobScheduler } from '@app/jumio/jobs/job-scheduler';
 import { ScanTransactionService } from '@app/jumio/start/scan-transaction.service';
 import { hashCallbackToken } from '@app/jumio/common/scan-secrets';
-import {
-  createTestDatabase,
-  hostDataSourceOptions,
-  testJumioOptions,
-  type TestDatabase,
-} from '../support/create-test-app';
+import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { finishWebJourney, WEB_URLS } from '../support/jumio-test-kit';
+import { callbackTokenOf, DRIVEN_BACKGROUND, startModule } from './service-kit';
 
 /** Every statement TypeORM sends (the host's pool and the background pool, which copies the options). */
 const statements: string[] = [];
@@ -40,26 +33,10 @@ describe('callback confirmation reads its transaction once (service tier, Postgr
     sandbox = await startJumioSandbox({ port: 0, callbackDelayMs: 0, logger: () => undefined });
     sandbox.control.dropCallbacks('all'); // the test hands the callback to the module itself
     db = await createTestDatabase('postgres');
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        TypeOrmModule.forRoot({
-          ...hostDataSourceOptions(db),
-          logging: ['query'],
-          logger: countingLogger,
-        }),
-        JumioModule.forRoot({
-          callbackBaseUrl: 'https://bank.example/api',
-          ...testJumioOptions(sandbox.url, {
-            callbackInboxIntervalMs: 0,
-            reconciliationIntervalMs: 0,
-            outboxRelayIntervalMs: 0,
-            retention: { jobIntervalSeconds: 0 },
-          }),
-        }),
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
+    app = await startModule(db, sandbox.url, DRIVEN_BACKGROUND, {
+      logging: ['query'],
+      logger: countingLogger,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -73,7 +50,7 @@ describe('callback confirmation reads its transaction once (service tier, Postgr
       .initiateWeb('reads-once', { ...WEB_URLS });
     await finishWebJourney(started.redirectUrl, 'APPROVED_VERIFIED');
     const [callback] = await sandbox.control.waitForCallbacks(1);
-    const token = new URL(callback.url!).pathname.split('/').pop()!;
+    const token = callbackTokenOf(callback);
     await app.get(CallbackInboxService).record(hashCallbackToken(token), callback.fields);
 
     statements.length = 0;

@@ -2,7 +2,7 @@ import { JumioModule, type JumioModuleOptions } from '@app/jumio';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   createTestDatabase,
   hostDataSourceOptions,
@@ -34,15 +34,32 @@ export async function migratedPostgres(): Promise<{
   };
 }
 
-/** An instance of the module (no HTTP server) on `db`, talking to Jumio at `jumioUrl`. */
+/** Background work driven by the test (`runNow`, `sweep`): no timer of its own. */
+export const DRIVEN_BACKGROUND: Partial<JumioModuleOptions> = {
+  callbackInboxIntervalMs: 0,
+  reconciliationIntervalMs: 0,
+  outboxRelayIntervalMs: 0,
+  retention: { jobIntervalSeconds: 0 },
+};
+
+/** The callback token of a callback the sandbox sent: the last segment of its URL. */
+export function callbackTokenOf(callback: { url?: string | null }): string {
+  return new URL(callback.url!).pathname.split('/').pop()!;
+}
+
+/**
+ * An instance of the module (no HTTP server) on `db`, talking to Jumio at `jumioUrl`; `dataSource`
+ * adds to the host's TypeORM options (e.g. a query logger).
+ */
 export async function startModule(
   db: TestDatabase,
   jumioUrl: string,
   options: Partial<JumioModuleOptions> = {},
+  dataSource: Partial<DataSourceOptions> = {},
 ): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      TypeOrmModule.forRoot(hostDataSourceOptions(db)),
+      TypeOrmModule.forRoot({ ...hostDataSourceOptions(db), ...dataSource } as DataSourceOptions),
       JumioModule.forRoot({
         callbackBaseUrl: 'https://bank.example/api',
         ...testJumioOptions(jumioUrl, options),

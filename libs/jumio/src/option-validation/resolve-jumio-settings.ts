@@ -74,6 +74,7 @@ export function resolveJumioSettings(options: JumioModuleOptions): JumioSettings
   const background = (intervalMs: number) => (runsBackgroundWork ? intervalMs : 0);
   const connection = connectionSettings(options);
   const resilience = resilienceSettings(options);
+  const callbacks = callbackSettings(options, background);
   const instance: InstanceSettings = {
     role,
     runsBackgroundWork,
@@ -81,10 +82,7 @@ export function resolveJumioSettings(options: JumioModuleOptions): JumioSettings
       options.outboxRelayIntervalMs ?? BACKGROUND_DEFAULTS.outboxRelayIntervalMs,
     ),
     backgroundPoolSize: background(
-      options.backgroundPoolSize ??
-        defaultBackgroundPoolSize(
-          options.callbackInboxConcurrency ?? BACKGROUND_DEFAULTS.callbackInboxConcurrency,
-        ),
+      options.backgroundPoolSize ?? defaultBackgroundPoolSize(callbacks.inboxConcurrency),
     ),
   };
   const retrieval: RetrievalSettings = {
@@ -97,7 +95,7 @@ export function resolveJumioSettings(options: JumioModuleOptions): JumioSettings
   };
   return deepFreeze({
     connection,
-    callbacks: callbackSettings(options, background),
+    callbacks,
     scans: scanSettings(options, connection, resilience),
     decisions: {
       policy: resolveDecisionPolicy(
@@ -241,7 +239,11 @@ function deepFreeze<T>(value: T): T {
     value.forEach(deepFreeze);
     return Object.freeze(value);
   }
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
     for (const [key, entry] of Object.entries(value)) if (!HOST_OWNED.has(key)) deepFreeze(entry);
     return Object.freeze(value);
   }
