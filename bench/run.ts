@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { compileServers } from './support/compile';
 import { applyCpuLayout } from './support/cpu-layout';
 import { startBenchDatabase } from './support/database';
+import { describeForeignCpu, ForeignCpuSampler } from './support/foreign-cpu';
 import { describeMachine } from './support/machine';
 import { formatPacing, runPacingScenario, type PacingResult } from './support/pacing-scenario';
 import { runRatioBench, type RatioRow } from './support/ratio-bench';
@@ -79,11 +80,13 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const layout = applyCpuLayout();
   console.log(formatMachine(machine, `CPU layout: ${layout.describe}.`));
-  // The 1-minute load average, every 10 s: pinning keeps the bench's own processes apart, not other
-  // people's; a load far above the CPU count means the figures were taken on a shared, busy machine.
+  // The 1-minute load average, every 10 s, for the record; whether the machine was shared is told by the
+  // CPU that processes outside this bench's own tree used (pinning keeps the bench's processes apart,
+  // not other people's).
   const loads: number[] = [];
   const loadSampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
   loadSampler.unref();
+  const foreignCpu = new ForeignCpuSampler();
   const compiled = compileServers();
   const compare = SETTINGS.compareTree ? compileServers(SETTINGS.compareTree) : undefined;
   const database = await startBenchDatabase();
@@ -144,7 +147,7 @@ async function main(): Promise<void> {
       `${SETTINGS.quick ? ' (QUICK MODE: smoke test, not for the record)' : ''}; database ` +
       `${Math.round(await database.sizeMb())} MB at the end. Load average (1 min) during the run: ` +
       `${loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : 'n/a'} on ` +
-      `${cpus().length} CPUs${Math.max(0, ...loads) > cpus().length * 1.5 ? ' (BUSY: other processes competed for the CPUs)' : ''}.`;
+      `${cpus().length} CPUs. ${describeForeignCpu(foreignCpu.stop())}.`;
     const blocks = [formatMachine(machine, settings)];
     if (ratioRows.length > 0) {
       const refused = refusals(ratioRows);
