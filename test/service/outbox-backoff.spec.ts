@@ -34,12 +34,14 @@ describe('outbox relay backoff on PostgreSQL (service tier)', () => {
       if (failing) throw new Error('subscriber down');
       delivered.push(event.id);
     });
+    const scheduler = new JumioJobScheduler(options);
     const relay = new OutboxRelay(
       options,
       new BackgroundDatabase(database.dataSource, false),
       events,
-      new JumioJobScheduler(options),
+      scheduler,
     );
+    for (const job of relay.jobs()) scheduler.register(job);
     const row = async () =>
       (
         await database.dataSource.query<

@@ -1,15 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { CallbackConfirmation } from './callback/callback-confirmation.service';
+import { RetentionService } from './data-protection/retention.service';
+import { OutboxRelay } from './events/outbox-relay.service';
 import { JumioJobScheduler } from './jobs/job-scheduler';
+import { ReconciliationService } from './reconciliation/reconciliation.service';
 
 /**
- * Puts the callback inbox worker's jobs on the one scheduler. Done at the module's root so that a
- * callback's walk to a decision does not pass through `jobs/` (docs/architecture.md, "Two walks"): the
- * scheduler calls the worker, the worker does not call the scheduler.
+ * Puts every background worker's jobs on the one scheduler: the callback inbox, reconciliation, the
+ * outbox relay and the data-protection job. Each worker says what its jobs are (`jobs()`); only the
+ * module's root registers them, so no worker calls the scheduler to register itself and a callback's
+ * walk to a decision does not pass through `jobs/` (docs/architecture.md, "Two walks").
  */
 @Injectable()
-export class CallbackInboxJobs {
-  constructor(scheduler: JumioJobScheduler, confirmation: CallbackConfirmation) {
-    for (const job of confirmation.jobs()) scheduler.register(job);
+export class JumioBackgroundJobs {
+  constructor(
+    scheduler: JumioJobScheduler,
+    confirmation: CallbackConfirmation,
+    reconciliation: ReconciliationService,
+    relay: OutboxRelay,
+    retention: RetentionService,
+  ) {
+    for (const worker of [confirmation, reconciliation, relay, retention])
+      for (const job of worker.jobs()) scheduler.register(job);
   }
 }

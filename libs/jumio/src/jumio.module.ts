@@ -23,7 +23,7 @@ import { JumioHttpHardeningInstaller } from './ops/jumio-http-hardening';
 import { JumioConfigurableModule } from './jumio.module-definition';
 import { BACKGROUND_RESULTS_PROVIDER } from './results/background-results';
 import { JumioJobScheduler } from './jobs/job-scheduler';
-import { CallbackInboxJobs } from './jumio-module.jobs';
+import { JumioBackgroundJobs } from './jumio-module.jobs';
 import { BACKGROUND_DATABASE_PROVIDER } from './persistence/background-data-source';
 import { JumioObservabilityModule } from './ops/jumio-observability.module';
 import { TransactionStateGauge } from './ops/transaction-state.gauge';
@@ -78,7 +78,7 @@ import { ReviewerResolver } from './review/reviewer.resolver';
     JumioHttpHardeningInstaller,
     JumioResultRetriever,
     CallbackConfirmation,
-    CallbackInboxJobs,
+    JumioBackgroundJobs,
     ReconciliationService,
     ProofOfAddressReviewer,
     OutboxWriter,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { JumioJobScheduler } from '../jobs/job-scheduler';
+import type { JumioJob } from '../jobs/job-scheduler';
 import {
   JUMIO_SETTINGS,
   type DataProtectionSettings,
@@ -37,14 +37,19 @@ export class RetentionService {
     @Inject(JUMIO_SETTINGS) settings: JumioSettings,
     private readonly purger: PersonalDataPurger,
     private readonly erasure: ErasureService,
-    scheduler: JumioJobScheduler,
   ) {
     this.settings = settings.dataProtection;
-    scheduler.register({
-      name: DATA_PROTECTION_JOB,
-      intervalMs: this.settings.retentionJobIntervalMs,
-      run: () => this.runAndReport(),
-    });
+  }
+
+  /** Its job, put on the scheduler by the module's root (`jumio-module.jobs.ts`). */
+  jobs(): JumioJob[] {
+    return [
+      {
+        name: DATA_PROTECTION_JOB,
+        intervalMs: this.settings.retentionJobIntervalMs,
+        run: () => this.runAndReport(),
+      },
+    ];
   }
 
   /** One full run; `now` lets tests move time forward. */

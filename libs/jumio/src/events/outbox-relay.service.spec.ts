@@ -34,12 +34,13 @@ describe('OutboxRelay timer', () => {
       instance: { outboxRelayIntervalMs: 5, runsBackgroundWork: true },
     } as unknown as JumioSettings;
     const scheduler = new JumioJobScheduler(options);
-    new OutboxRelay(
+    const relay = new OutboxRelay(
       options,
       new BackgroundDatabase(dataSource, false),
       new ScanTransactionEvents(),
       scheduler,
     );
+    for (const job of relay.jobs()) scheduler.register(job);
     try {
       scheduler.onApplicationBootstrap();
       for (let i = 0; i < 200 && warn.mock.calls.length === 0; i++) await sleep(10);
@@ -100,12 +101,9 @@ describe('OutboxRelay with an unreadable row', () => {
     const options = {
       instance: { outboxRelayIntervalMs: 0, runsBackgroundWork: true },
     } as unknown as JumioSettings;
-    const relay = new OutboxRelay(
-      options,
-      new BackgroundDatabase(dataSource, false),
-      events,
-      new JumioJobScheduler(options),
-    );
+    const scheduler = new JumioJobScheduler(options);
+    const relay = new OutboxRelay(options, new BackgroundDatabase(dataSource, false), events, scheduler);
+    for (const job of relay.jobs()) scheduler.register(job);
     const report = await relay.runOnce();
     expect(report).toEqual({ delivered: ['e1', 'e2'], failed: [] });
     expect(seen).toEqual([

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { findHostEventEmitter, type EventEmitterLike } from '../common/optional-peer';
 import { nextTryAt, OUTBOX_BACKOFF } from '../common/backoff';
-import { JumioJobScheduler } from '../jobs/job-scheduler';
+import { JumioJobScheduler, type JumioJob } from '../jobs/job-scheduler';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../persistence/background-data-source';
 import { OutboxRepository, type OutboxRow } from '../persistence/outbox.repository';
@@ -39,6 +39,7 @@ export interface RelayReport {
 export class OutboxRelay {
   private readonly logger = new Logger('JumioOutbox');
   private readonly outbox: OutboxRepository;
+  private readonly intervalMs: number;
   /** The host's EventEmitter2, looked up once (`@nestjs/event-emitter` is optional). */
   private emitterLookup?: { emitter?: EventEmitterLike };
 
@@ -50,17 +51,20 @@ export class OutboxRelay {
     @Optional() private readonly moduleRef?: ModuleRef,
   ) {
     this.outbox = new OutboxRepository(background.dataSource);
-    scheduler.register({
-      name: OUTBOX_RELAY_JOB,
-      intervalMs: settings.instance.outboxRelayIntervalMs,
-      run: () => this.pass(new Date()),
-    });
-    scheduler.register({
-      name: OUTBOX_LEASES_JOB,
-      intervalMs: Math.max(100, this.outbox.leases.leaseMs / 3),
-      run: () => this.outbox.leases.renewHeld(),
-      stop: () => Promise.resolve(this.outbox.leases.stop()),
-    });
+    this.intervalMs = settings.instance.outboxRelayIntervalMs;
+  }
+
+  /** Its jobs, put on the scheduler by the module's root (`jumio-module.jobs.ts`). */
+  jobs(): JumioJob[] {
+    return [
+      { name: OUTBOX_RELAY_JOB, intervalMs: this.intervalMs, run: () => this.pass(new Date()) },
+      {
+        name: OUTBOX_LEASES_JOB,
+        intervalMs: Math.max(100, this.outbox.leases.leaseMs / 3),
+        run: () => this.outbox.leases.renewHeld(),
+        stop: () => Promise.resolve(this.outbox.leases.stop()),
+      },
+    ];
   }
 
   private hostEmitter(): EventEmitterLike | undefined {

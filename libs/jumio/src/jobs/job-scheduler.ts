@@ -23,7 +23,8 @@ export interface JumioJob {
 
 /**
  * The one scheduler of the module's background work (callback inbox, reconciliation, outbox relay,
- * data-protection job, lease renewal). Workers register their jobs when they are built; the timers start
+ * data-protection job, lease renewal). Each worker lists its jobs (`jobs()`) and the module's root puts
+ * them here (`jumio-module.jobs.ts`); the timers start
  * once the application has started, only on instances that do background work (`instanceRole` `all` or
  * `worker`; an `api` instance runs none), never keep the process alive, and stop at shutdown: first every
  * timer, then each job's own `stop`, then the passes under way are awaited, so nothing touches the

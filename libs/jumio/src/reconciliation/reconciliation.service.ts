@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { failureSummary } from '../common/failure-summary';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { BackgroundResults } from '../results/background-results';
-import { JumioJobScheduler } from '../jobs/job-scheduler';
+import { JumioJobScheduler, type JumioJob } from '../jobs/job-scheduler';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { BackgroundDatabase } from '../persistence/background-data-source';
 import { ScanTransactionWorkRepository } from '../persistence/scan-transaction-work.repository';
@@ -38,6 +38,7 @@ export class ReconciliationService {
   private readonly logger = new Logger('JumioReconciliation');
   private readonly scheduleMs: readonly number[];
   private readonly webLinkLifetimeMs: number;
+  private readonly intervalMs: number;
   private readonly transactions: ScanTransactionWorkRepository;
   private stopping = false;
 
@@ -51,23 +52,29 @@ export class ReconciliationService {
     this.scheduleMs = settings.retrieval.scheduleMs;
     this.webLinkLifetimeMs = settings.scans.webLinkLifetimeMs;
     this.transactions = new ScanTransactionWorkRepository(background.dataSource);
-    const intervalMs = settings.retrieval.reconciliationIntervalMs;
-    scheduler.register({
-      name: RECONCILIATION_JOB,
-      intervalMs,
-      run: () => this.pass(new Date()),
-      // Lets the check under way finish; the rest of the batch is handed back to other instances.
-      stop: () => {
-        this.stopping = true;
-        return Promise.resolve();
+    this.intervalMs = settings.retrieval.reconciliationIntervalMs;
+  }
+
+  /** Its jobs, put on the scheduler by the module's root (`jumio-module.jobs.ts`). */
+  jobs(): JumioJob[] {
+    return [
+      {
+        name: RECONCILIATION_JOB,
+        intervalMs: this.intervalMs,
+        run: () => this.pass(new Date()),
+        // Lets the check under way finish; the rest of the batch is handed back to other instances.
+        stop: () => {
+          this.stopping = true;
+          return Promise.resolve();
+        },
       },
-    });
-    scheduler.register({
-      name: RECONCILIATION_LEASES_JOB,
-      intervalMs: Math.max(100, this.transactions.leases.leaseMs / 3),
-      run: () => this.transactions.leases.renewHeld(),
-      stop: () => Promise.resolve(this.transactions.leases.stop()),
-    });
+      {
+        name: RECONCILIATION_LEASES_JOB,
+        intervalMs: Math.max(100, this.transactions.leases.leaseMs / 3),
+        run: () => this.transactions.leases.renewHeld(),
+        stop: () => Promise.resolve(this.transactions.leases.stop()),
+      },
+    ];
   }
 
   /** One pass over the due transactions; concurrent calls share the pass in progress. */
