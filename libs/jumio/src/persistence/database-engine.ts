@@ -82,7 +82,8 @@ export function preparedQuery<Row>(
       try {
         return driver.master.query({ name, text, values }).then(rowsOf) as Promise<Row[]>;
       } catch (error) {
-        return Promise.reject(error as Error);
+        // A synchronous throw (no pool yet) still reaches the caller as a rejection.
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
   }
