@@ -33,8 +33,8 @@ export class JumioCallbackController {
       description: 'Stored; validated, confirmed through the Retrieval API and applied afterwards',
     }),
   )
-  async receive(@Param('token') token: string, @Body() form: unknown): Promise<void> {
-    answer(await this.callbacks.receive(token, isForm(form) ? form : {}));
+  receive(@Param('token') token: string, @Body() form: unknown): Promise<void> {
+    return this.callbacks.receive(token, isForm(form) ? form : {}).then(answer);
   }
 }
 

@@ -10,13 +10,20 @@ import { JUMIO_USER_ID, JumioUserIdResolver, type RequestWithJumioUser } from '.
 export class JumioUserGuard implements CanActivate {
   constructor(private readonly users: JumioUserIdResolver) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithJumioUser>();
-    const userId = await this.users.resolve(request);
-    if (userId === undefined) {
-      throw new JumioError(JumioErrorCode.UNAUTHENTICATED, 'No authenticated user');
-    }
-    request[JUMIO_USER_ID] = userId;
-    return true;
+    // Synchronous with a synchronous resolver (the default): no promise on every private request.
+    const userId = this.users.resolveNow(request);
+    return userId instanceof Promise
+      ? userId.then((id) => admit(request, id))
+      : admit(request, userId);
   }
+}
+
+function admit(request: RequestWithJumioUser, userId: string | undefined): boolean {
+  if (userId === undefined) {
+    throw new JumioError(JumioErrorCode.UNAUTHENTICATED, 'No authenticated user');
+  }
+  request[JUMIO_USER_ID] = userId;
+  return true;
 }

@@ -23,10 +23,33 @@ export async function usableId(
   resolver: UserIdResolver,
   request: JumioRequest,
 ): Promise<string | undefined> {
-  const id: unknown = await resolver(request);
+  return usable(await resolver(request));
+}
+
+/**
+ * The same answer as `usableId`, without a promise when the resolver answers synchronously (the default
+ * one does): the user guard runs on every private request, and each await is a turn of the event loop.
+ */
+export function usableIdNow(
+  resolver: UserIdResolver,
+  request: JumioRequest,
+): string | undefined | Promise<string | undefined> {
+  const id: unknown = resolver(request);
+  return isThenable(id) ? Promise.resolve(id).then(usable) : usable(id);
+}
+
+function usable(id: unknown): string | undefined {
   return typeof id === 'string' && id.length > 0 && id.length <= MAX_USER_ID_LENGTH
     ? id
     : undefined;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /**
@@ -41,5 +64,10 @@ export class JumioUserIdResolver {
   /** The current user's id, or undefined when the request has none. */
   resolve(request: JumioRequest): Promise<string | undefined> {
     return usableId(this.settings.scans.resolveUserId, request);
+  }
+
+  /** The same answer, synchronously when the host's resolver is synchronous (see `usableIdNow`). */
+  resolveNow(request: JumioRequest): string | undefined | Promise<string | undefined> {
+    return usableIdNow(this.settings.scans.resolveUserId, request);
   }
 }

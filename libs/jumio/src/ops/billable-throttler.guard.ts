@@ -7,6 +7,8 @@ import { JUMIO_BILLABLE } from '../common/jumio-billable.decorator';
 
 type TrackedRequest = JumioRequest & { ip?: string };
 
+const ADMITTED = Promise.resolve(true);
+
 /**
  * Per-user rate limit on the routes marked `@JumioBillable()`, and on nothing else: every other route
  * (the callback above all, which Jumio must always reach) is skipped. The user is the one JumioModule
@@ -15,6 +17,8 @@ type TrackedRequest = JumioRequest & { ip?: string };
  */
 export class BillableThrottlerGuard extends ThrottlerGuard {
   private users?: JumioUserIdResolver;
+  /** Whether a route is billable, per controller and handler: route metadata does not change. */
+  private readonly billable = new WeakMap<object, WeakMap<object, boolean>>();
 
   constructor(
     limit: { limit: number; ttlMs: number },
@@ -35,12 +39,31 @@ export class BillableThrottlerGuard extends ThrottlerGuard {
     }
   }
 
+  /**
+   * Every request of the host passes here: a route that is not billable (a status read, a callback) is
+   * admitted at once, without the throttler's own per-request work (its metadata lookups and awaits).
+   */
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    return this.isBillable(context) ? super.canActivate(context) : ADMITTED;
+  }
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const billable = this.reflector.getAllAndOverride<boolean | undefined>(JUMIO_BILLABLE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    return billable !== true;
+    return !this.isBillable(context);
+  }
+
+  private isBillable(context: ExecutionContext): boolean {
+    const controller = context.getClass();
+    const handler = context.getHandler();
+    let handlers = this.billable.get(controller);
+    if (!handlers) this.billable.set(controller, (handlers = new WeakMap()));
+    let billable = handlers.get(handler);
+    if (billable === undefined) {
+      billable =
+        this.reflector.getAllAndOverride<boolean | undefined>(JUMIO_BILLABLE, [handler, controller]) ===
+        true;
+      handlers.set(handler, billable);
+    }
+    return billable;
   }
 
   protected override async getTracker(request: TrackedRequest): Promise<string> {

@@ -58,10 +58,11 @@ export function latestStatusQuery(
   dataSource: DataSource,
 ): (userId: string, type: ScanType) => Promise<StatusFields | null> {
   const query = preparedQuery<StatusRow>(dataSource, 'jumio_latest_status', LATEST_STATUS);
-  return async (userId, type) => {
-    const [row] = await query([userId, type]);
-    return row ? toStatusFields(row) : null;
-  };
+  return (userId, type) => query([userId, type]).then(firstAsStatusFields);
+}
+
+function firstAsStatusFields(rows: StatusRow[]): StatusFields | null {
+  return rows.length > 0 ? toStatusFields(rows[0]) : null;
 }
 
 function toStatusFields(row: StatusRow): StatusFields {
