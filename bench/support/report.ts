@@ -31,7 +31,11 @@ export function formatRatioTable(rows: RatioRow[]): string {
           ? `≥ ${row.target.toFixed(2)} ${verdict.ratio >= row.target ? 'met' : 'MISSED'}`
           : `≥ ${row.target.toFixed(2)} NOT JUDGED: ${verdict.why}`;
     const p99Verdict =
-      row.isBaseline || !isLatencyRow(row) ? '' : median(p99) <= P99_TARGET_MS ? ' met' : ' MISSED';
+      row.isBaseline || !isLatencyRow(row)
+        ? ''
+        : median(p99) <= P99_TARGET_MS
+          ? ' met'
+          : ' MISSED';
     const rssVerdict = row.isBaseline ? '' : rss <= RSS_TARGET_MB ? ' met' : ' MISSED';
     return [
       row.scenario,
