@@ -64,6 +64,19 @@ function resultsRuns(): ResultsRunConfig[] {
       drainTimeoutSeconds: drain,
     },
     {
+      // The confirmation's CPU alone: an API-only instance stores the callbacks, and a worker-only
+      // instance started when the load ends drains them (its CPU ÷ decisions, nothing else on it).
+      kind: 'worker-drain',
+      label: 'worker-only draining a filled inbox',
+      instances: [
+        { role: 'api', concurrency: main },
+        { role: 'worker', concurrency: main, startsAfterLoad: true },
+      ],
+      ratePerSecond: rate,
+      seconds: SETTINGS.scalingSeconds,
+      drainTimeoutSeconds: drain,
+    },
+    {
       kind: 'rate-limits',
       label: "Jumio's default rate limits",
       instances: [{ role: 'all', concurrency: main }],

@@ -4,6 +4,9 @@
  * Callbacks from 127.0.0.1 are allowed. Every other JUMIO_* variable of the bench passes through.
  */
 import { startDemoApp } from '../../src/demo-app';
+import { startCpuProfile } from './cpu-profile';
+
+const writeCpuProfile = startCpuProfile();
 
 startDemoApp({
   PORT: process.env.PORT ?? '0',
@@ -27,7 +30,10 @@ startDemoApp({
 }).then(
   ({ app, url }) => {
     console.log(`LISTENING ${url}`);
-    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+    process.on('SIGTERM', () => {
+      writeCpuProfile();
+      void app.close().then(() => process.exit(0));
+    });
   },
   (error: unknown) => {
     console.error(error);

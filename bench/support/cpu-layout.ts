@@ -10,6 +10,12 @@ export interface CpuLayout {
   pinned: boolean;
   /** Prefix for a server's command line, e.g. `['taskset', '-c', '1']`. */
   serverPrefix: string[];
+  /**
+   * Prefix for a worker-only instance of the results runs: the server's CPU, unless `BENCH_WORKER_CPU`
+   * names another (on two CPUs, `BENCH_WORKER_CPU=0` gives the API-only instance CPU 1 alone and puts the
+   * worker on CPU 0, with the load generator, the sandbox and PostgreSQL).
+   */
+  workerPrefix: string[];
   describe: string;
 }
 
@@ -19,18 +25,22 @@ export function applyCpuLayout(): CpuLayout {
     return {
       pinned: false,
       serverPrefix: [],
+      workerPrefix: [],
       describe: `not pinned (${count} CPU${count === 1 ? '' : 's'}${hasTaskset() ? '' : ', no taskset'}): load generator, server and PostgreSQL share every CPU`,
     };
   }
   const serverCpu = String(count - 1);
   const others = count === 2 ? '0' : `0-${count - 2}`;
   execFileSync('taskset', ['-a', '-cp', others, String(process.pid)], { stdio: 'ignore' });
+  const workerCpu = process.env.BENCH_WORKER_CPU ?? serverCpu;
   return {
     pinned: true,
     serverPrefix: ['taskset', '-c', serverCpu],
+    workerPrefix: ['taskset', '-c', workerCpu],
     describe:
       `server under test pinned alone to CPU ${serverCpu}; load generator, Jumio sandbox and ` +
-      `PostgreSQL pinned to CPU ${others}`,
+      `PostgreSQL pinned to CPU ${others}` +
+      (workerCpu === serverCpu ? '' : `; worker-only instances pinned to CPU ${workerCpu}`),
   };
 }
 

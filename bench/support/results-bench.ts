@@ -22,7 +22,8 @@ export interface ResultsRunConfig {
   /** main, concurrency, two-instances, api-worker or rate-limits (BENCH_RESULTS_RUNS). */
   kind: string;
   label: string;
-  instances: { role: InstanceRole; concurrency: number }[];
+  /** `startsAfterLoad`: started when the load has ended (a worker draining a filled inbox alone). */
+  instances: { role: InstanceRole; concurrency: number; startsAfterLoad?: boolean }[];
   ratePerSecond: number;
   seconds: number;
   /** Jumio's default rate limits in the sandbox (retrieval 75 / 5 s, initiate 5 / 5 s). */
@@ -59,6 +60,12 @@ export interface ResultsRun {
   /** Callbacks applied more than once. */
   appliedTwice: number;
   maxRssMb: number;
+  /** Every server's CPU (user + system) from the start of the load to the end, ÷ decisions applied. */
+  cpuMsPerDecision: number;
+  /** Worker-only instances' CPU ÷ decisions (NaN without one): what a confirmation costs alone. */
+  workerCpuMsPerDecision: number;
+  /** Every server's CPU after the load ÷ decisions applied after the load (drain window; NaN if none). */
+  drainCpuMsPerDecision: number;
 }
 
 const POLL_EVERY = 25;
@@ -90,24 +97,27 @@ export async function runResults(
     for (const limit of JUMIO_DEFAULT_RATE_LIMITS) control.setRateLimit(limit);
 
   const servers: ServerProcess[] = [];
+  const start = (instance: ResultsRunConfig['instances'][number]) =>
+    startServer(compiled, layout, 'module', {
+      ...SETTINGS.serverEnv,
+      DATABASE_URL: database.url,
+      HTTP_ADAPTER: 'fastify',
+      JUMIO_SANDBOX_URL: pool.sandbox.url,
+      JUMIO_INSTANCE_ROLE: instance.role,
+      JUMIO_CALLBACK_INBOX_CONCURRENCY: String(instance.concurrency),
+      // Reconciliation's first re-check after 10 min: only the callbacks are measured.
+      JUMIO_RETRIEVAL_SCHEDULE_S: '600',
+      // Jumio's documented retrieval limit (75 per 5 s) for the run at Jumio's default rate limits.
+      ...(config.jumioRateLimits && { JUMIO_PACING_RETRIEVALS: '75' }),
+    });
   try {
-    for (const instance of config.instances) {
-      servers.push(
-        await startServer(compiled, layout, 'module', {
-          ...SETTINGS.serverEnv,
-          DATABASE_URL: database.url,
-          HTTP_ADAPTER: 'fastify',
-          JUMIO_SANDBOX_URL: pool.sandbox.url,
-          JUMIO_INSTANCE_ROLE: instance.role,
-          JUMIO_CALLBACK_INBOX_CONCURRENCY: String(instance.concurrency),
-          // Reconciliation's first re-check after 10 min: only the callbacks are measured.
-          JUMIO_RETRIEVAL_SCHEDULE_S: '600',
-          // Jumio's documented retrieval limit (75 per 5 s) for the run at Jumio's default rate limits.
-          ...(config.jumioRateLimits && { JUMIO_PACING_RETRIEVALS: '75' }),
-        }),
-      );
-    }
-    return await measureResults(servers, config, database, pool);
+    for (const instance of config.instances)
+      if (!instance.startsAfterLoad) servers.push(await start(instance));
+    const startLate = async () => {
+      for (const instance of config.instances)
+        if (instance.startsAfterLoad) servers.push(await start(instance));
+    };
+    return await measureResults(servers, config, database, pool, startLate);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
@@ -118,8 +128,10 @@ async function measureResults(
   config: ResultsRunConfig,
   database: BenchDatabase,
   pool: ResultsPool,
+  startLate: () => Promise<void>,
 ): Promise<ResultsRun> {
   const front = servers.filter((_, i) => config.instances[i].role !== 'worker');
+  const cpu = cpuMeter(servers, config);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const sampler = startSampler(database, servers);
   const visible: number[] = [];
@@ -151,6 +163,9 @@ async function measureResults(
   const loadEnd = Date.now();
   const loadSeconds = (loadEnd - started) / 1000;
   const atLoadEnd = await sampler.sampleNow();
+  const cpuAtLoadEnd = cpu.total();
+  await startLate();
+  cpu.total(); // a late worker's clock starts now
   let drainSeconds: number | undefined;
   while (Date.now() - loadEnd < config.drainTimeoutSeconds * 1000) {
     const now = await sampler.sampleNow();
@@ -161,6 +176,8 @@ async function measureResults(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const end = await sampler.stop();
+  const cpuAtEnd = cpu.total();
+  const workerCpuAtEnd = cpu.workers();
   await Promise.all(polls);
   agent.destroy();
   const stored = await database.client.query<{ ms: string }>(
@@ -193,6 +210,33 @@ async function measureResults(
     undecided: Math.max(0, load.ok - end.decided),
     appliedTwice: Number(twice.rows[0].n),
     maxRssMb: sampler.maxRssMb(),
+    cpuMsPerDecision: cpuAtEnd / end.decided,
+    workerCpuMsPerDecision: cpu.hasWorkers() ? workerCpuAtEnd / end.decided : NaN,
+    drainCpuMsPerDecision:
+      end.decided > atLoadEnd.decided
+        ? (cpuAtEnd - cpuAtLoadEnd) / (end.decided - atLoadEnd.decided)
+        : NaN,
+  };
+}
+
+/**
+ * CPU time (ms, user + system) the servers used since the load started: each server's own clock is
+ * read when it is first seen (the load's start, or when a late worker started), so start-up is not counted.
+ */
+function cpuMeter(servers: ServerProcess[], config: ResultsRunConfig) {
+  const since = new Map<ServerProcess, number>();
+  const used = (server: ServerProcess) => {
+    if (!since.has(server)) since.set(server, server.cpuMs());
+    return server.cpuMs() - since.get(server)!;
+  };
+  const isWorker = (server: ServerProcess) =>
+    config.instances[servers.indexOf(server)]?.role === 'worker';
+  const sum = (list: ServerProcess[]) => list.reduce((total, server) => total + used(server), 0);
+  sum(servers);
+  return {
+    total: () => sum(servers),
+    workers: () => sum(servers.filter(isWorker)),
+    hasWorkers: () => servers.some(isWorker),
   };
 }
 

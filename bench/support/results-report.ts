@@ -23,10 +23,13 @@ export function formatResultsTable(runs: ResultsRun[]): string {
       'stored p50 / p99 ms',
       'no decision at the end / applied twice',
       'max RSS MB',
+      'server CPU ms / decision (all / worker / drain)',
     ],
     runs.map((run) => [
       run.config.label,
-      run.config.instances.map((i) => `${i.role} × ${i.concurrency}`).join(' + '),
+      run.config.instances
+        .map((i) => `${i.role} × ${i.concurrency}${i.startsAfterLoad ? ' (after the load)' : ''}`)
+        .join(' + '),
       `${run.config.ratePerSecond}/s × ${run.config.seconds} s`,
       `${run.answered200} / ${run.failed}`,
       run.ingestedPerSecond.toFixed(0),
@@ -41,6 +44,9 @@ export function formatResultsTable(runs: ResultsRun[]): string {
       `${ms(run.storedP50Ms)} / ${ms(run.storedP99Ms)}`,
       `${run.undecided}${run.drainSeconds === undefined ? ' (not drained)' : ''} / ${run.appliedTwice}`,
       Math.round(run.maxRssMb),
+      [run.cpuMsPerDecision, run.workerCpuMsPerDecision, run.drainCpuMsPerDecision]
+        .map((value) => (Number.isFinite(value) ? value.toFixed(1) : '—'))
+        .join(' / '),
     ]),
   );
 }

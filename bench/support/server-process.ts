@@ -30,7 +30,7 @@ export function startServer(
   // BENCH_NODE_ARGS: extra Node flags for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const [command, ...args] = [
-    ...layout.serverPrefix,
+    ...(env.JUMIO_INSTANCE_ROLE === 'worker' ? layout.workerPrefix : layout.serverPrefix),
     process.execPath,
     ...nodeArgs,
     '-r',

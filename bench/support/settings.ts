@@ -47,7 +47,10 @@ export const SETTINGS = {
   retrievalDelayMs: number('BENCH_RETRIEVAL_DELAY_MS', 100),
   /** Callback inbox concurrency of the main results run. */
   inboxConcurrency: number('BENCH_INBOX_CONCURRENCY', 32),
-  /** Which results runs: main, concurrency, two-instances, api-worker, rate-limits. */
+  /**
+   * Which results runs: main, concurrency, two-instances, api-worker, rate-limits; worker-drain (not by
+   * default) measures a worker-only instance's CPU per decision while it drains a filled inbox alone.
+   */
   resultsRuns: list('BENCH_RESULTS_RUNS', 'main,concurrency,two-instances,api-worker,rate-limits'),
   concurrencies: list('BENCH_INBOX_CONCURRENCIES', '4,16,32', '4,32').map(Number),
   /** Callbacks per second of the run at Jumio's default rate limits (retrieval 15/s). */

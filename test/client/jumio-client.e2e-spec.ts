@@ -363,6 +363,16 @@ describe('JumioClient against a real HTTP server', () => {
   });
 
   describe('malformed answers', () => {
+    it('refuses an answer over 2 MB while reading it', async () => {
+      handler = (_request, response) =>
+        response
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(`{"x":"${'a'.repeat(3 * 1024 * 1024)}"}`);
+      const failure = await caught(client().getNetverifyScanData(REFERENCE));
+      expect(failure.code).toBe(JumioErrorCode.JUMIO_BAD_RESPONSE);
+      expect(failure.message).toContain('could not be read');
+    });
+
     it('maps a 200 that is not JSON to JUMIO_BAD_RESPONSE', async () => {
       handler = (_request, response) => response.writeHead(200).end(`{"name":"${PERSONAL_DATA}"`);
       const failure = await caught(client().getNetverifyScanData(REFERENCE));

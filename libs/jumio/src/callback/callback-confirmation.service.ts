@@ -13,6 +13,9 @@ import {
   type StoredCallback,
 } from '../persistence/callback-inbox.repository';
 import { ScanTransactionWorkRepository } from '../persistence/scan-transaction-work.repository';
+import type { CallbackOutcome } from '../persistence/callback-inbox.entity';
+import type { DbSession } from '../persistence/database-engine';
+import type { WithRecordedResult } from '../results/result-applier';
 import { readCallbackClaim } from './callback-claim';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import { productOf, resultMatchesTransaction } from '../transaction/scan-transaction.rules';
@@ -224,16 +227,24 @@ export class CallbackConfirmation {
       this.logger.warn(`Callback ${callback.id} ignored: Jumio's result is not its transaction's`);
       return this.inbox.finish(callback.id, 'INVALID', 'reference');
     }
-    const outcome = await this.results.applier.applyResult(result, 'CALLBACK', tx);
     // An unreadable callback that Jumio's answer replaced keeps the field that could not be read;
     // callbacks of this transaction that arrived before this retrieval are answered by it (one statement).
-    await this.inbox.finishWithEarlier(
-      callback.id,
-      outcome,
-      target.unreadableField,
-      tx.id,
-      retrievedAt,
-    );
+    // When a result is recorded, that statement commits with it: a decision is never applied while its
+    // callback stays open (to be confirmed again), and a close never lands without its decision.
+    const close = (outcome: CallbackOutcome, session?: DbSession) =>
+      this.inbox.finishWithEarlier(
+        callback.id,
+        outcome,
+        target.unreadableField,
+        tx.id,
+        retrievedAt,
+        session,
+      );
+    const withRecorded: WithRecordedResult = {
+      run: (session, outcome) => close(outcome, session),
+    };
+    const outcome = await this.results.applier.applyResult(result, 'CALLBACK', tx, withRecorded);
+    if (!withRecorded.committed) await close(outcome);
   }
 
   /**

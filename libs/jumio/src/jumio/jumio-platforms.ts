@@ -127,21 +127,19 @@ export class JumioPlatforms {
     await this.accounts.forget(userId);
   }
 
-  private ofScan(jumioReference: string): Promise<PlatformOfScan> {
-    return this.platformOf({ workflowExecutionId: jumioReference });
-  }
-
-  private ofTransaction(scanTransactionId: string): Promise<PlatformOfScan> {
-    return this.platformOf({ scanTransactionId });
+  private async ofScan(jumioReference: string): Promise<PlatformOfScan> {
+    if (!this.kyx) return { platform: this.legacy, accountId: null };
+    const kyxScan = await this.scans.accountOf(jumioReference);
+    return kyxScan
+      ? { platform: this.kyx, accountId: kyxScan.accountId }
+      : { platform: this.legacy, accountId: null };
   }
 
   /** Without `kyx` options every transaction is read as legacy, without a query (as before KYX). */
-  private async platformOf(
-    where: { workflowExecutionId: string } | { scanTransactionId: string },
-  ): Promise<PlatformOfScan> {
+  private async ofTransaction(scanTransactionId: string): Promise<PlatformOfScan> {
     const legacy = { platform: this.legacy, accountId: null };
     if (!this.kyx) return legacy;
-    const kyxScan = await this.scans.find(where);
+    const kyxScan = await this.scans.find({ scanTransactionId });
     return kyxScan ? { platform: this.kyx, accountId: kyxScan.accountId } : legacy;
   }
 

@@ -2,7 +2,7 @@ import type { FactoryProvider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CallbackInboxEntry, type CallbackOutcome } from './callback-inbox.entity';
 import { ScanTransaction } from './scan-transaction.entity';
-import { preparedQuery, type PreparedQuery } from './database-engine';
+import { preparedQuery, type DbSession, type PreparedQuery } from './database-engine';
 
 import { sqlDialect, type SqlDialect } from './database-engine';
 import { WorkLeases, type DueRows } from './work-leases';
@@ -55,6 +55,7 @@ export class CallbackInboxRepository {
   private readonly read: PreparedQuery<StoredRow>;
   private readonly close: PreparedQuery<unknown>;
   private readonly closeWithEarlier: PreparedQuery<unknown>;
+  private readonly closeWithEarlierSql: string;
   private readonly delay: PreparedQuery<unknown>;
   private readonly delayEarlier: PreparedQuery<unknown>;
 
@@ -86,13 +87,14 @@ export class CallbackInboxRepository {
     );
     // The callback, and the unprocessed callbacks of its transaction received up to a time, in one
     // statement: those are answered by the same retrieval (outcome DUPLICATE, no Jumio call of their own).
+    this.closeWithEarlierSql = `UPDATE ${table} SET ${closed},
+         outcome = CASE WHEN id = ? THEN ? ELSE 'DUPLICATE' END,
+         error_field = CASE WHEN id = ? THEN ? ELSE error_field END
+       WHERE id = ? OR (scan_transaction_id = ? AND processed_at IS NULL AND received_at <= ?)`;
     this.closeWithEarlier = preparedQuery(
       dataSource,
       'jumio_inbox_close_with_earlier',
-      `UPDATE ${table} SET ${closed},
-         outcome = CASE WHEN id = ? THEN ? ELSE 'DUPLICATE' END,
-         error_field = CASE WHEN id = ? THEN ? ELSE error_field END
-       WHERE id = ? OR (scan_transaction_id = ? AND processed_at IS NULL AND received_at <= ?)`,
+      this.closeWithEarlierSql,
     );
     this.delay = preparedQuery(
       dataSource,
@@ -163,7 +165,8 @@ export class CallbackInboxRepository {
 
   /**
    * Closes a callback with its outcome, and the unprocessed callbacks of the same transaction received
-   * up to `receivedUpTo` as DUPLICATE: the retrieval just made answered them too.
+   * up to `receivedUpTo` as DUPLICATE: the retrieval just made answered them too. With `session`, inside
+   * that database transaction (the one that records the result).
    */
   async finishWithEarlier(
     id: string,
@@ -171,9 +174,10 @@ export class CallbackInboxRepository {
     errorField: string | undefined,
     scanTransactionId: string,
     receivedUpTo: Date,
+    session?: DbSession,
   ): Promise<void> {
     const error = field(errorField);
-    await this.closeWithEarlier([
+    const params = [
       this.dialect.time(new Date()),
       id,
       outcome,
@@ -182,7 +186,9 @@ export class CallbackInboxRepository {
       id,
       scanTransactionId,
       this.dialect.time(receivedUpTo),
-    ]);
+    ];
+    if (session) await this.dialect.rows(session, this.closeWithEarlierSql, params);
+    else await this.closeWithEarlier(params);
   }
 
   /** Leaves a leased callback unprocessed, to be tried again from `until` on. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { auditCauseOf } from '../persistence/audit-trail';
 import { decideNetverify } from '../jumio/legacy/verification-decision';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
+import type { DbSession } from '../persistence/database-engine';
 import type { ScanTransaction } from '../persistence/scan-transaction.entity';
 import type { ApplyOutcome, ResultSource } from '../persistence/scan-transaction.types';
 import type { JumioResult } from '../persistence/verification.types';
@@ -14,6 +15,17 @@ import {
 import { retryOnConflict } from './conflict-retry';
 import { ProofOfAddressReviewer } from './proof-of-address.reviewer';
 import { DuplicateResultError, ScanTransactionStore } from './scan-transaction.store';
+
+/**
+ * A statement of the caller's to commit with the result, in its database transaction, whenever a result
+ * is recorded (the callback confirmation closes its callback there: the decision and the close commit
+ * together or not at all).
+ */
+export interface WithRecordedResult {
+  run(session: DbSession, outcome: 'APPLIED' | 'IGNORED_STALE'): Promise<void>;
+  /** Set by `applyResult`: whether `run` committed with the result of the attempt that answered. */
+  committed?: boolean;
+}
 
 /**
  * Applies Jumio's results (a confirmed callback, or a Retrieval API answer from reconciliation) to their
@@ -41,14 +53,17 @@ export class ResultApplier {
    * just read it (the callback confirmation, by the callback's token); the first try uses it instead of
    * reading it again when it is the one the result belongs to. Every write is guarded by its version, so
    * a change made since it was read is a conflict, and the retry reads the transaction afresh.
+   * `withRecorded`: the caller's statement committed with a recorded result (see WithRecordedResult).
    */
   applyResult(
     result: JumioResult,
     source: ResultSource,
     known?: ScanTransaction,
+    withRecorded?: WithRecordedResult,
   ): Promise<ApplyOutcome> {
     let reuse = known && isFoundByReference(known, result) ? known : undefined;
     return retryOnConflict(async () => {
+      if (withRecorded) withRecorded.committed = false;
       const tx = reuse ?? (await this.store.findForResult(result));
       reuse = undefined;
       if (!tx || !resultMatchesTransaction(tx, result)) return 'UNKNOWN_REFERENCE';
@@ -68,13 +83,22 @@ export class ResultApplier {
         if (changes) await this.store.update(tx, changes, now, auditCauseOf(source));
         return changes ? 'APPLIED' : 'IGNORED_STALE';
       }
+      const outcome = changes ? 'APPLIED' : 'IGNORED_STALE';
       try {
-        await this.store.recordResult(tx, decided, source, changes, now);
+        await this.store.recordResult(
+          tx,
+          decided,
+          source,
+          changes,
+          now,
+          withRecorded && ((session) => withRecorded.run(session, outcome)),
+        );
       } catch (error) {
         if (error instanceof DuplicateResultError) return 'DUPLICATE';
         throw error;
       }
-      return changes ? 'APPLIED' : 'IGNORED_STALE';
+      if (withRecorded) withRecorded.committed = true;
+      return outcome;
     });
   }
 

@@ -139,13 +139,17 @@ export class ScanTransactionStore {
     }
   }
 
-  /** Stores a result (at most one per transaction) and, when given, the transaction's changes with it. */
+  /**
+   * Stores a result (at most one per transaction) and, when given, the transaction's changes with it;
+   * `alsoWithin` runs last in the same database transaction (the confirmed callback's close).
+   */
   async recordResult(
     tx: ScanTransaction,
     result: JumioResult,
     source: ResultSource,
     changes: TransactionChanges | null,
     now: Date,
+    alsoWithin?: (session: DbSession) => Promise<void>,
   ): Promise<void> {
     const id = randomUUID();
     const row: VerificationResult = {
@@ -173,6 +177,8 @@ export class ScanTransactionStore {
             auditCauseOf(source),
           );
         }
+        // The caller's own statement, committed with the result or not at all.
+        if (alsoWithin) await alsoWithin(manager);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
