@@ -322,6 +322,33 @@ describe('JumioClient against a real HTTP server', () => {
     });
   });
 
+  describe('egress proxy', () => {
+    // Banks' servers often reach the internet only through a forward proxy named by the environment.
+    it('sends Jumio calls through the proxy named by HTTP_PROXY, as an absolute URL', async () => {
+      handler = (_request, response) =>
+        json(response, 200, {
+          timestamp: '2024-05-02T10:11:12.3Z',
+          scanReference: REFERENCE,
+          status: 'DONE',
+        });
+      const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+      process.env.HTTP_PROXY = baseUrl; // the fake Jumio server plays the proxy
+      delete process.env.NO_PROXY;
+      try {
+        await client({ retrievalUrl: 'http://retrieval.jumio.test/retrieval' }).getDocumentStatus(
+          REFERENCE,
+        );
+      } finally {
+        for (const [name, value] of Object.entries(saved))
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+      }
+      expect(seen.map((request) => request.url)).toEqual([
+        `http://retrieval.jumio.test/retrieval/api/netverify/v2/documents/${REFERENCE}`,
+      ]);
+    });
+  });
+
   describe('transport failures', () => {
     it('gives up quickly when Jumio does not answer', async () => {
       handler = () => undefined; // never answers

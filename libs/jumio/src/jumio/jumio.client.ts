@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import axios, { type AxiosInstance } from 'axios';
 import { JumioError, JumioErrorCode } from '../common/jumio.error';
 import { JUMIO_SETTINGS, type JumioSettings } from '../options/jumio-settings';
 import { JumioMetrics } from './jumio-metrics';
@@ -15,8 +16,7 @@ import type {
   NetverifyScanStatusResponse,
 } from './jumio-api.types';
 import type { JumioHosts } from '../options/platform-hosts';
-import { jumioStatusError, type JumioErrorHints } from './jumio-http-errors';
-import { JumioTransportFailure, sendJumioRequest } from './jumio-http';
+import { jumioStatusError, jumioTransportError, type JumioErrorHints } from './jumio-http-errors';
 import { isJumioReference, JUMIO_REFERENCE_SHAPE } from './jumio-reference';
 import {
   readAcquisitionResponse,
@@ -62,11 +62,11 @@ interface JumioAnswer {
  */
 @Injectable()
 export class JumioClient {
+  private readonly http: AxiosInstance;
   private readonly hosts: JumioHosts;
   private readonly timeoutMs: number;
   private readonly policies: JumioCallPolicies;
-  /** The request headers of each credential scope, built once (Basic auth, Accept, User-Agent). */
-  private readonly headers: Record<CredentialScope, Record<string, string>>;
+  private readonly credentials: Record<CredentialScope, { username: string; password: string }>;
   private readonly pacing: JumioPacing;
 
   constructor(
@@ -79,16 +79,22 @@ export class JumioClient {
     this.policies = new JumioCallPolicies(settings.resilience);
     this.pacing = new JumioPacing(settings.pacing);
     metrics?.watchCircuits(() => this.policies.circuits());
-    const headersFor = ({ username, password }: { username: string; password: string }) => ({
-      Accept: 'application/json',
-      'User-Agent': connection.userAgent,
-      Authorization: `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`,
-    });
-    this.headers = {
-      start: headersFor(connection.startCredentials),
+    this.credentials = {
+      start: connection.startCredentials,
       // Least privilege: a separate pair for Retrieval and Delete when the bank created one.
-      administration: headersFor(connection.retrievalCredentials),
+      administration: connection.retrievalCredentials,
     };
+    this.http = axios.create({
+      headers: { Accept: 'application/json', 'User-Agent': connection.userAgent },
+      timeout: this.timeoutMs,
+      // Jumio's API does not redirect; following one could send our Basic credentials elsewhere.
+      maxRedirects: 0,
+      maxContentLength: MAX_RESPONSE_BYTES,
+      // Statuses and JSON are interpreted in one place below, not by axios.
+      validateStatus: () => true,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+    });
   }
 
   /** Starts a Netverify web v4 transaction (POI, web). */
@@ -256,49 +262,31 @@ export class JumioClient {
 
   /** The one place that talks HTTP: a single attempt with a hard timeout, any non-2xx mapped to a JumioError. */
   private async attempt(call: JumioCall, url: string, deadline: AbortSignal): Promise<JumioAnswer> {
-    // Retrieval (GET) and Delete are Jumio's "transaction administration" APIs; POSTs start scans.
-    const headers = this.headers[call.method === 'POST' ? 'start' : 'administration'];
-    let answer: { status: number; text: string; retryAfter: string | undefined };
+    let status: number;
+    let text: string;
+    let retryAfter: unknown;
     try {
-      answer = await sendJumioRequest({
+      const response = await this.http.request<string>({
         method: call.method,
         url,
-        headers:
-          call.body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        // `idleTimeoutMs` is an idle timeout on the socket; this bounds the whole exchange, and the
-        // call's overall deadline aborts it too.
+        // Retrieval (GET) and Delete are Jumio's "transaction administration" APIs; POSTs start scans.
+        auth: this.credentials[call.method === 'POST' ? 'start' : 'administration'],
+        ...(call.body !== undefined && {
+          data: JSON.stringify(call.body),
+          headers: { 'Content-Type': 'application/json' },
+        }),
+        // `timeout` is an idle timeout on the socket; this bounds the whole exchange, and the call's
+        // overall deadline aborts it too.
         signal: AbortSignal.any([deadline, AbortSignal.timeout(this.timeoutMs)]),
-        idleTimeoutMs: this.timeoutMs,
-        maxResponseBytes: MAX_RESPONSE_BYTES,
       });
+      status = response.status;
+      text = typeof response.data === 'string' ? response.data : '';
+      retryAfter = response.headers['retry-after'];
     } catch (error) {
-      throw this.transportError(call, error);
+      throw jumioTransportError(this.describe(call), error, this.timeoutMs);
     }
-    const { status, text } = answer;
     if (status >= 200 && status < 300) return { status, text };
-    throw jumioStatusError(this.describe(call), status, answer.retryAfter, ERROR_HINTS);
-  }
-
-  /** A transport failure as a JumioError: only a short symbolic code, never the request or its answer. */
-  private transportError(call: JumioCall, error: unknown): JumioError {
-    const what = this.describe(call);
-    const failure = error instanceof JumioTransportFailure ? error : undefined;
-    if (failure?.kind === 'timeout')
-      return new JumioError(
-        JumioErrorCode.JUMIO_UNAVAILABLE,
-        `${what} got no answer within ${this.timeoutMs} ms`,
-      );
-    if (failure?.kind === 'unreadable')
-      return new JumioError(
-        JumioErrorCode.JUMIO_BAD_RESPONSE,
-        `${what} answered with a body that could not be read (too large or corrupt)`,
-      );
-    const symbol = failure?.code ? ` (${failure.code})` : '';
-    return new JumioError(
-      JumioErrorCode.JUMIO_UNAVAILABLE,
-      `${what} could not reach Jumio${symbol}`,
-    );
+    throw jumioStatusError(this.describe(call), status, retryAfter, ERROR_HINTS);
   }
 
   private resolvePath(call: JumioCall): string {
