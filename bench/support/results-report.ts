@@ -90,7 +90,7 @@ export function formatSoak(soak: SoakResult): string {
   return [
     `Mixed soak, ${soak.seconds} s on the demo app (${soak.adapter}): ${soak.passed ? 'PASSED' : `FAILED (${soak.problems.join('; ')})`}.`,
     `Status reads ${soak.statusReads.ok} ok / ${soak.statusReads.failed} failed; journeys ${soak.journeys.ok} ok / ${soak.journeys.failed} failed, ${soak.journeys.decided} decided; callbacks ${soak.callbacks.ok} ok / ${soak.callbacks.failed} failed.`,
-    `RSS ${Math.round(soak.rssAfterWarmupMb)} MB after warm-up, ${Math.round(soak.rssAtEndMb)} MB at the end (${percent(soak.rssGrowth)}, limit +10 %), max ${Math.round(soak.maxRssMb)} MB; backlog ${soak.backlogAtEnd} at the end.`,
+    `RSS ${Math.round(soak.rssAfterWarmupMb)} MB after warm-up, ${Math.round(soak.rssAtEndMb)} MB at the end (${percent(soak.rssGrowth)}, limit +10 %), max ${Math.round(soak.maxRssMb)} MB; server CPU ${soak.serverCpuPercent.toFixed(1)} % of one CPU during the load; backlog ${soak.backlogAtEnd} at the end.`,
     ...(soak.memory ? [formatSoakMemory(soak.memory)] : []),
   ].join(' ');
 }

@@ -6,6 +6,9 @@ import type { CpuLayout } from './cpu-layout';
 
 const ROOT = join(__dirname, '..', '..');
 
+/** The servers that run the demo app (src/demo-app.ts): they get the flags of its `npm start`. */
+const DEMO_SERVERS = new Set(['module', 'pacing']);
+
 export interface ServerProcess {
   url: string;
   pid: number;
@@ -33,6 +36,7 @@ export function startServer(
 ): Promise<ServerProcess> {
   // BENCH_NODE_ARGS: extra Node flags for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = [
+    ...(DEMO_SERVERS.has(name) ? compiled.demoNodeArgs : []),
     ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ...serverNodeArgs,
   ];

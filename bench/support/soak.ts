@@ -30,6 +30,8 @@ export interface SoakResult {
   rssAtEndMb: number;
   rssGrowth: number;
   maxRssMb: number;
+  /** The server's CPU time during the load, in % of one CPU (the load is paced: compare across runs). */
+  serverCpuPercent: number;
   /** The live heap (heapUsed after V8's major GCs) and the memory series, from the bench-only probe. */
   memory?: SoakMemory;
   backlogAtEnd: number;
@@ -71,6 +73,7 @@ export async function runSoak(
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const rss: { at: number; mb: number }[] = [];
   const started = Date.now();
+  const cpuAtStart = server.cpuMs();
   const memory = setInterval(
     () => rss.push({ at: (Date.now() - started) / 1000, mb: server.rssMb() }),
     1000,
@@ -147,6 +150,7 @@ export async function runSoak(
     ]);
     clearInterval(memory);
     probe?.stop();
+    const serverCpuPercent = ((server.cpuMs() - cpuAtStart) / (Date.now() - started)) * 100;
     // The last journeys' callbacks come 1 s after their capture; then the inbox must empty.
     let backlogAtEnd = Number.NaN;
     const deadline = Date.now() + 30_000;
@@ -190,6 +194,7 @@ export async function runSoak(
       rssAtEndMb,
       rssGrowth,
       maxRssMb: Math.max(...rss.map((sample) => sample.mb)),
+      serverCpuPercent,
       memory: liveHeap,
       backlogAtEnd,
       passed: problems.length === 0,
