@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,7 +29,24 @@ export interface CompiledServers {
   preload: string;
   /** NODE_PATH for the compiled output, which lives outside the project: its node_modules. */
   nodePath: string;
+  /**
+   * The Node flags of the demo's `npm start` in that checkout (e.g. its V8 heap settings), which the
+   * servers running the demo app get too: the demo is measured as shipped. BENCH_DEMO_NODE_ARGS
+   * replaces them (`BENCH_DEMO_NODE_ARGS=` for none).
+   */
+  demoNodeArgs: string[];
   remove(): void;
+}
+
+/** `node <flags> dist/src/main.js` in package.json's `start` script: the flags. */
+export function demoNodeArgs(root: string): string[] {
+  const override = process.env.BENCH_DEMO_NODE_ARGS;
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [command, ...words] = scripts.start.split(/\s+/);
+  return command === 'node' ? words.filter((word) => word.startsWith('--')) : [];
 }
 
 /**
@@ -59,6 +76,7 @@ export function compileServers(root = ROOT): CompiledServers {
     entry,
     preload,
     nodePath: join(root, 'node_modules'),
+    demoNodeArgs: demoNodeArgs(root),
     remove: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }

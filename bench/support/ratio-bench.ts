@@ -170,7 +170,13 @@ async function runRounds(
   const rows: RatioRow[] = [];
   const run = async (name: string, load: LoadSpec) => {
     const build = specs[name].compare && compare ? compare : compiled;
-    const server = await startServer(build, layout, specs[name].entry, specs[name].env);
+    const server = await startServer(
+      build,
+      layout,
+      specs[name].entry,
+      specs[name].env,
+      specs[name].compare ? SETTINGS.compareNodeArgs : [],
+    );
     try {
       return await measure(server, load);
     } finally {

@@ -1,6 +1,7 @@
 import { markdownTable } from './report';
 import type { ResultsRun } from './results-bench';
 import type { SoakResult } from './soak';
+import type { SoakMemory } from './soak-memory';
 
 export const RESULTS_TARGETS = { ingestFraction: 0.98, drainSeconds: 10, visibleP99Ms: 2000 };
 
@@ -95,6 +96,22 @@ export function formatSoak(soak: SoakResult): string {
   return [
     `Mixed soak, ${soak.seconds} s on the demo app (${soak.adapter}): ${soak.passed ? 'PASSED' : `FAILED (${soak.problems.join('; ')})`}.`,
     `Status reads ${soak.statusReads.ok} ok / ${soak.statusReads.failed} failed; journeys ${soak.journeys.ok} ok / ${soak.journeys.failed} failed, ${soak.journeys.decided} decided; callbacks ${soak.callbacks.ok} ok / ${soak.callbacks.failed} failed.`,
-    `RSS ${Math.round(soak.rssAfterWarmupMb)} MB after warm-up, ${Math.round(soak.rssAtEndMb)} MB at the end (${soak.rssGrowth >= 0 ? '+' : ''}${(soak.rssGrowth * 100).toFixed(1)} %, limit +10 %), max ${Math.round(soak.maxRssMb)} MB; backlog ${soak.backlogAtEnd} at the end.`,
+    `RSS ${Math.round(soak.rssAfterWarmupMb)} MB after warm-up, ${Math.round(soak.rssAtEndMb)} MB at the end (${percent(soak.rssGrowth)}, limit +10 %), max ${Math.round(soak.maxRssMb)} MB; server CPU ${soak.serverCpuPercent.toFixed(1)} % of one CPU during the load; backlog ${soak.backlogAtEnd} at the end.`,
+    ...(soak.memory ? [formatSoakMemory(soak.memory)] : []),
+  ].join(' ');
+}
+
+const percent = (growth: number) => `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`;
+
+/** Live heap vs RSS: a leak grows what survives a major GC; V8 sizing its heap grows only RSS. */
+function formatSoakMemory(memory: SoakMemory): string {
+  return [
+    `Live heap (heapUsed right after V8's own major GCs, ${memory.majorGcs} after warm-up): ${memory.liveHeapAfterWarmupMb.toFixed(1)} MB after warm-up, ${memory.liveHeapAtEndMb.toFixed(1)} MB at the end (${percent(memory.liveHeapGrowth)}, limit +10 %); heapUsed after a forced full GC once drained: ${memory.heapAfterFullGcAtEndMb.toFixed(1)} MB.`,
+    `Every minute, RSS / heapTotal / heapUsed / external + array buffers / V8 malloced MB: ${memory.series.join('; ')}.`,
+    `Resident MB by mapping at the end of the load: ${Object.entries(memory.residentByMapping)
+      .filter(([, mb]) => mb >= 1)
+      .map(([kind, mb]) => `${kind} ${Math.round(mb)}`)
+      .join(', ')}.`,
+    ...memory.snapshots.map((snapshot) => `Heap snapshot ${snapshot}.`),
   ].join(' ');
 }

@@ -6,9 +6,14 @@ import type { CpuLayout } from './cpu-layout';
 
 const ROOT = join(__dirname, '..', '..');
 
+/** The servers that run the demo app (src/demo-app.ts): they get the flags of its `npm start`. */
+const DEMO_SERVERS = new Set(['module', 'pacing']);
+
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** The bench-only memory probe of the server (BENCH_MEMORY_PROBE=1), see bench/servers/memory-probe.ts. */
+  memoryProbeUrl?: string;
   /** Resident set size of the server process now, in MB (Linux /proc). */
   rssMb(): number;
   /** CPU time the server process has used so far (user + system), in ms (Linux /proc, 10 ms steps). */
@@ -26,9 +31,15 @@ export function startServer(
   layout: CpuLayout,
   name: string,
   env: Record<string, string>,
+  /** Node flags of this server only (e.g. the compare subjects' BENCH_COMPARE_NODE_ARGS). */
+  serverNodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   // BENCH_NODE_ARGS: extra Node flags for the servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [
+    ...(DEMO_SERVERS.has(name) ? compiled.demoNodeArgs : []),
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ...serverNodeArgs,
+  ];
   const [command, ...args] = [
     ...(env.JUMIO_INSTANCE_ROLE === 'worker' ? layout.workerPrefix : layout.serverPrefix),
     process.execPath,
@@ -68,6 +79,7 @@ export function startServer(
       resolve({
         url: match[1],
         pid: child.pid!,
+        memoryProbeUrl: /MEMORY_PROBE (\S+)/.exec(output)?.[1],
         rssMb: () => rssMb(child.pid!),
         cpuMs: () => cpuMs(child.pid!),
         stop: () => stop(child),

@@ -66,6 +66,11 @@ export const SETTINGS = {
   compareTree: text('BENCH_COMPARE_TREE', ''),
   /** NODE_OPTIONS of the compare subjects only, e.g. `--max-semi-space-size=4`: an A/B of Node flags. */
   compareNodeOptions: text('BENCH_COMPARE_NODE_OPTIONS', ''),
+  /**
+   * Node command-line flags of the compare subjects only, for V8 flags that NODE_OPTIONS refuses
+   * (e.g. `--heap-growing-percent=50`), space-separated.
+   */
+  compareNodeArgs: text('BENCH_COMPARE_NODE_ARGS', '').split(' ').filter(Boolean),
   /** Extra environment for every module server (e.g. the client's pacing options, once they exist). */
   serverEnv: Object.fromEntries(
     list('BENCH_SERVER_ENV', '').map((pair) => {

@@ -13,6 +13,7 @@ import {
 } from './results-fixture';
 import { startServer } from './server-process';
 import { SETTINGS } from './settings';
+import { sampleSoakMemory, type SoakMemory } from './soak-memory';
 import { median } from './stats';
 
 export const SOAK_RATES = { statusPerSecond: 100, journeysPerSecond: 1, callbacksPerSecond: 20 };
@@ -29,6 +30,10 @@ export interface SoakResult {
   rssAtEndMb: number;
   rssGrowth: number;
   maxRssMb: number;
+  /** The server's CPU time during the load, in % of one CPU (the load is paced: compare across runs). */
+  serverCpuPercent: number;
+  /** The live heap (heapUsed after V8's major GCs) and the memory series, from the bench-only probe. */
+  memory?: SoakMemory;
   backlogAtEnd: number;
   passed: boolean;
   problems: string[];
@@ -63,14 +68,20 @@ export async function runSoak(
     HTTP_ADAPTER: adapter,
     JUMIO_SANDBOX_URL: pool.sandbox.url,
     JUMIO_RETRIEVAL_SCHEDULE_S: '600',
+    BENCH_MEMORY_PROBE: '1',
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const rss: { at: number; mb: number }[] = [];
   const started = Date.now();
+  const cpuAtStart = server.cpuMs();
   const memory = setInterval(
     () => rss.push({ at: (Date.now() - started) / 1000, mb: server.rssMb() }),
     1000,
   );
+  const warmup = Math.max(10, seconds / 10);
+  const probe = server.memoryProbeUrl
+    ? sampleSoakMemory(server.memoryProbeUrl, warmup, seconds)
+    : undefined;
   const journeyUsers: string[] = [];
   const journeys = { ok: 0, failed: 0, decided: 0 };
   /** HTTP status of each failed read and callback (0: no answer, e.g. a reset connection). */
@@ -138,6 +149,8 @@ export async function runSoak(
       }),
     ]);
     clearInterval(memory);
+    probe?.stop();
+    const serverCpuPercent = ((server.cpuMs() - cpuAtStart) / (Date.now() - started)) * 100;
     // The last journeys' callbacks come 1 s after their capture; then the inbox must empty.
     let backlogAtEnd = Number.NaN;
     const deadline = Date.now() + 30_000;
@@ -152,7 +165,6 @@ export async function runSoak(
       journeys.decided = Number(rows[0].decided);
       if (backlogAtEnd === 0 && journeys.decided >= journeys.ok) break;
     }
-    const warmup = Math.max(10, seconds / 10);
     const steady = rss.filter((sample) => sample.at >= warmup);
     const tenth = Math.max(1, Math.floor(steady.length / 10));
     const rssAfterWarmupMb = median(steady.slice(0, tenth).map((sample) => sample.mb));
@@ -169,6 +181,9 @@ export async function runSoak(
       rssGrowth > MAX_RSS_GROWTH && `RSS grew ${Math.round(rssGrowth * 100)} % after warm-up`,
       backlogAtEnd !== 0 && `backlog ${backlogAtEnd} at the end`,
     ].filter((problem): problem is string => typeof problem === 'string');
+    const liveHeap = await probe?.summary().catch(() => undefined);
+    if (liveHeap && liveHeap.liveHeapGrowth > MAX_RSS_GROWTH)
+      problems.push(`live heap grew ${Math.round(liveHeap.liveHeapGrowth * 100)} % after warm-up`);
     return {
       seconds,
       adapter,
@@ -179,12 +194,15 @@ export async function runSoak(
       rssAtEndMb,
       rssGrowth,
       maxRssMb: Math.max(...rss.map((sample) => sample.mb)),
+      serverCpuPercent,
+      memory: liveHeap,
       backlogAtEnd,
       passed: problems.length === 0,
       problems,
     };
   } finally {
     clearInterval(memory);
+    probe?.stop();
     agent.destroy();
     await server.stop();
   }

@@ -13,19 +13,32 @@ export interface BuiltDemo {
   close(): Promise<void>;
 }
 
-/**
- * The built demo's entry (`dist/src/main.js`, from the `start` script), built first when dist/ is missing
- * or older than the sources (`npm test` builds before Jest).
- */
-export function ensureBuiltDemo(): string {
+/** The `start` script, `node [--flags] <entry>`: its Node flags and its entry. */
+function startScript(): { flags: string[]; entry: string } {
   const scripts = (
     JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     }
   ).scripts;
-  const [command, entry, ...rest] = scripts.start.split(' ');
-  if (command !== 'node' || rest.length > 0 || scripts.prestart !== 'npm run build')
+  const [command, ...words] = scripts.start.split(' ');
+  const flags = words.filter((word) => word.startsWith('--'));
+  const [entry, ...rest] = words.filter((word) => !word.startsWith('--'));
+  if (command !== 'node' || !entry || rest.length > 0 || scripts.prestart !== 'npm run build')
     throw new Error(`unexpected start scripts: ${scripts.prestart} / ${scripts.start}`);
+  return { flags, entry };
+}
+
+/** The Node flags of the `start` script (the demo's V8 heap setting), for running the demo as shipped. */
+export function demoStartFlags(): string[] {
+  return startScript().flags;
+}
+
+/**
+ * The built demo's entry (`dist/src/main.js`, from the `start` script), built first when dist/ is missing
+ * or older than the sources (`npm test` builds before Jest).
+ */
+export function ensureBuiltDemo(): string {
+  const { entry } = startScript();
   if (isStale(join(ROOT, entry)))
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   return entry;
@@ -40,7 +53,7 @@ export async function startBuiltDemo(): Promise<BuiltDemo> {
   const folder = mkdtempSync(join(tmpdir(), 'jumio-built-demo-'));
   const port = await freePort();
   const sandboxPort = await freePort();
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...demoStartFlags(), entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

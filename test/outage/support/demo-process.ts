@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureBuiltDemo } from '../../browser/support/built-demo';
+import { demoStartFlags, ensureBuiltDemo } from '../../browser/support/built-demo';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -23,7 +23,7 @@ export async function startDemoProcess(
   port: number,
   env: Record<string, string>,
 ): Promise<DemoProcess> {
-  const child = spawn(process.execPath, [join(ROOT, ensureBuiltDemo())], {
+  const child = spawn(process.execPath, [...demoStartFlags(), join(ROOT, ensureBuiltDemo())], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
