@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { startJumioSandbox, type JumioSandbox } from '@app/jumio-sandbox';
 import { CallbackInboxService } from '@app/jumio/callback/callback-inbox.service';
 import {
@@ -11,18 +10,11 @@ import { ScanTransactionService } from '@app/jumio/start/scan-transaction.servic
 import { hashCallbackToken } from '@app/jumio/common/scan-secrets';
 import { createTestDatabase, type TestDatabase } from '../support/create-test-app';
 import { finishWebJourney, WEB_URLS } from '../support/jumio-test-kit';
-import { callbackTokenOf, DRIVEN_BACKGROUND, startModule } from './service-kit';
+import { callbackTokenOf, DRIVEN_BACKGROUND, startModule, statementRecorder } from './service-kit';
 
 /** Every statement TypeORM sends (the host's pool and the background pool, which copies the options). */
 const statements: string[] = [];
-const countingLogger: TypeOrmLogger = {
-  logQuery: (query) => void statements.push(query),
-  logQueryError: () => undefined,
-  logQuerySlow: () => undefined,
-  logSchemaBuild: () => undefined,
-  logMigration: () => undefined,
-  log: () => undefined,
-};
+const countingLogger = statementRecorder(statements);
 
 describe('callback confirmation reads its transaction once (service tier, PostgreSQL)', () => {
   let sandbox: JumioSandbox;

@@ -2,7 +2,7 @@ import { JumioModule, type JumioModuleOptions } from '@app/jumio';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import {
   createTestDatabase,
   hostDataSourceOptions,
@@ -69,4 +69,16 @@ export async function startModule(
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   return app;
+}
+
+/** A TypeORM logger that records every statement sent (the host's pool and the background pool). */
+export function statementRecorder(statements: string[]): TypeOrmLogger {
+  return {
+    logQuery: (query) => void statements.push(query.trim()),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
 }

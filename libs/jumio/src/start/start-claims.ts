@@ -8,11 +8,15 @@ import type { ScanType } from '../persistence/scan-transaction.types';
 
 /** How often a waiting start looks whether the start in flight has finished. */
 const POLL_MS = 50;
+/** How often a release the database refused is tried again, until the claim's lease ends. */
+const RELEASE_RETRY_MS = 250;
 
 /** A held claim: released by its owner only, so a takeover after a lapse is never undone by the loser. */
 export interface StartClaim {
   key: string;
   owner: string;
+  /** The end of its lease: then it lapses by itself. */
+  until: Date;
 }
 
 export type ClaimAttempt =
@@ -39,8 +43,8 @@ export class StartClaims {
     now: Date,
     leaseMs: number,
   ): Promise<ClaimAttempt> {
-    const claim: StartClaim = { key: claimKeyOf(userId, type), owner: randomUUID() };
     const until = new Date(now.getTime() + leaseMs);
+    const claim: StartClaim = { key: claimKeyOf(userId, type), owner: randomUUID(), until };
     if (
       await this.claims.insertUnlessHeld(claim.key, claim.owner, requestFingerprint, now, until)
     ) {
@@ -49,15 +53,29 @@ export class StartClaims {
     return { won: false, holderFingerprint: await this.claims.holderFingerprint(claim.key, now) };
   }
 
-  /** Ends a claim. Never throws: a claim that cannot be deleted lapses with its lease. */
+  /**
+   * Ends a claim. Never throws: a claim that cannot be deleted (the database away) is tried again in the
+   * background until its lease ends, so that once the database is back an identical start waiting for it
+   * (a double click, a client's retry) goes on at once instead of waiting for the lease to lapse.
+   */
   async release(claim: StartClaim): Promise<void> {
     try {
       await this.claims.delete(claim.key, claim.owner);
     } catch (error) {
       this.logger.warn(
-        `A start claim could not be released; it lapses with its lease: ${failureSummary(error)}`,
+        `A start claim could not be released; tried again until its lease ends: ${failureSummary(error)}`,
       );
+      this.releaseLater(claim);
     }
+  }
+
+  private releaseLater(claim: StartClaim): void {
+    const retry = () => {
+      if (Date.now() >= claim.until.getTime()) return; // lapsed: nothing left to free
+      this.claims.delete(claim.key, claim.owner).catch(() => schedule());
+    };
+    const schedule = () => setTimeout(retry, RELEASE_RETRY_MS).unref();
+    schedule();
   }
 
   /** Whether a start of the step is in flight (a claim within its lease). */
