@@ -45,15 +45,20 @@ async function eventually(check: () => Promise<boolean>, withinMs: number): Prom
   return check();
 }
 
+/** A claim won for `leaseMs`, whose release the database then refused. */
+async function claimWithRefusedRelease(user: string, leaseMs: number) {
+  const table = claimTable();
+  const claims = new StartClaims(table.repository);
+  const attempt = await claims.claim(user, 'POI', 'fingerprint', new Date(), leaseMs);
+  if (!attempt.won) throw new Error('expected to win the claim');
+  table.down = true;
+  await claims.release(attempt.claim);
+  return { table, claims };
+}
+
 describe('StartClaims: a release the database refused', () => {
   it('is retried once the database is back, so a waiting start does not wait for the lease to lapse', async () => {
-    const table = claimTable();
-    const claims = new StartClaims(table.repository);
-    const attempt = await claims.claim('user-1', 'POI', 'fingerprint', new Date(), 10_000);
-    if (!attempt.won) throw new Error('expected to win the claim');
-
-    table.down = true;
-    await claims.release(attempt.claim);
+    const { table, claims } = await claimWithRefusedRelease('user-1', 10_000);
     expect(await claims.inFlight('user-1', 'POI')).toBe(true);
     table.down = false;
 
@@ -63,13 +68,7 @@ describe('StartClaims: a release the database refused', () => {
   });
 
   it('stops retrying when the claim has lapsed anyway', async () => {
-    const table = claimTable();
-    const claims = new StartClaims(table.repository);
-    const attempt = await claims.claim('user-2', 'POI', 'fingerprint', new Date(), 400);
-    if (!attempt.won) throw new Error('expected to win the claim');
-
-    table.down = true;
-    await claims.release(attempt.claim);
+    const { table } = await claimWithRefusedRelease('user-2', 400);
     await sleep(900);
     const tries = table.deletes;
     await sleep(600);
